@@ -16,6 +16,7 @@ import sys
 from rdkit import Chem, rdBase
 from rdkit.Chem import AllChem, Descriptors, rdDepictor, rdMolDescriptors
 
+sys.dont_write_bytecode = True  # keep scripts/chemistry free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from golden_smarts import FUNCTIONAL_GROUPS_FILE_PICKS, QUERIES  # noqa: E402
 
