@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Reflection;
 using Sieve.Runtime.Native;
 
 namespace Sieve.Runtime.Tests.Native;
@@ -26,7 +27,11 @@ internal static class PristineLibrary
     private static byte[] Extract()
     {
         var version = TorchNativeFixup.TorchSharpPackageVersion();
-        var nupkg = Path.Combine(TorchNativeFixup.NuGetPackagesFolder(), "torchsharp", version, $"torchsharp.{version}.nupkg");
+        var root = typeof(PristineLibrary).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "NuGetPackageRoot").Value;
+        if (string.IsNullOrEmpty(root))
+            root = TorchNativeFixup.NuGetPackagesFolder();
+        var nupkg = Path.Combine(root, "torchsharp", version, $"torchsharp.{version}.nupkg");
         using var zip = ZipFile.OpenRead(nupkg);
         var entry = zip.GetEntry("runtimes/linux-x64/native/" + TorchNativeFixup.LibraryFileName)
             ?? throw new InvalidOperationException($"{nupkg} holds no linux-x64 {TorchNativeFixup.LibraryFileName}");
