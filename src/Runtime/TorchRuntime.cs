@@ -31,12 +31,18 @@ public static class TorchRuntime
                 {
                     results = TorchNativeFixup.PatchInstalledCopies(candidates);
                 }
+                catch (ElfFormatException e)
+                {
+                    throw new TorchRuntimeException(
+                        $"TorchSharp's native library is damaged or not a Linux x64 build ({e.Message}). "
+                        + "Delete the build output (or reinstall) and rebuild.", e);
+                }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     throw new TorchRuntimeException(
                         $"TorchSharp's {TorchNativeFixup.LibraryFileName} needs {TorchNativeFixup.MissingVersion}, which this "
-                        + "system's libstdc++ lacks, and a copy could not be patched: " + e.Message
-                        + " Run `sieve setup` as a user who may write the application directory.", e);
+                        + "system's libstdc++ lacks, and a copy could not be patched (" + e.Message + "). "
+                        + "Run `sieve setup` as a user who may write the application directory.", e);
                 }
             }
             s_done = results;
