@@ -37,8 +37,8 @@ public static class Valence
             var effective = z > 0 && ElementRules.OuterElectrons(z) >= 4 ? res - atom.Charge : res + atom.Charge;
             var max = valences[^1];
             if (max > 0 && effective > max)
-                throw new ValenceException(atomIndex, z, res,
-                    $"Explicit valence for atom # {atomIndex} {Elements.Symbol(z)}, {res}, is greater than permitted");
+                throw new ValenceException(atomIndex, z, effective,
+                    $"Explicit valence for atom # {atomIndex} {Elements.Symbol(z)}, {effective}, is greater than permitted");
         }
         return res;
     }
