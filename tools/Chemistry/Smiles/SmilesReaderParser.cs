@@ -79,7 +79,8 @@ internal sealed class SmilesReaderParser
                 case '.':
                     if (bond != '\0') throw Error(bondPos, "a bond symbol must be followed by an atom, found '.'");
                     if (expectAtom) throw Error(_pos, "expected an atom before '.'");
-                    if (branchStack.Count > 0) throw Error(_pos, "'.' inside a branch is not supported");
+                    // Inside a branch ("C(C.C)C", as RDKit reads it) the next atom starts a new component and
+                    // ')' returns to the branch atom.
                     prev = -1;
                     _pos++;
                     expectAtom = true;
