@@ -39,12 +39,12 @@ internal static class StereoPerception
         return result;
     }
 
-    /// <summary>An atom written first in its component has no neighbour that was written before it:
-    /// readers number atoms in input order, so no neighbour has a lower index.</summary>
+    /// <summary>The SMILES reader's rule (see <c>SmilesReader</c>): an atom began its component exactly when
+    /// its first neighbour has a higher index than itself (or it has none).</summary>
     internal static bool StartsComponent(Molecule m, int a)
     {
         foreach (var n in m.Neighbors(a))
-            if (n < a) return false;
+            return n > a;
         return true;
     }
 

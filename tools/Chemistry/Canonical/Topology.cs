@@ -57,9 +57,11 @@ internal sealed class Topology
                         iter[o] = 0;
                         stack[sp++] = o;
                     }
-                    else if (disc[o] < low[a])
+                    else
                     {
-                        low[a] = disc[o];
+                        // a non-tree edge always closes a cycle
+                        RingBond[b] = true;
+                        if (disc[o] < low[a]) low[a] = disc[o];
                     }
                 }
                 else
