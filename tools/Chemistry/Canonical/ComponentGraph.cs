@@ -77,7 +77,9 @@ internal sealed class ComponentGraph
             long z = Math.Clamp(atom.Element, 0, 127);
             long iso = Math.Clamp(atom.Isotope, 0, 1023);
             long h = Math.Clamp(atom.TotalHydrogens, 0, 15);
-            long charge = Math.Clamp(atom.Charge, -31, 31) + 32;
+            // RDKit compares charges as unsigned numbers: negative charges sort after every positive one.
+            var fc = Math.Clamp(atom.Charge, -31, 31);
+            long charge = fc >= 0 ? fc : 64 + fc;
             long chiral = withStereo && Parity[i] != 0 ? 1 : 0;
             BaseKey[i] = (map << 36) | (degree << 28) | (z << 21) | (iso << 11) | (h << 7) | (charge << 1) | chiral;
         }
