@@ -1,3 +1,4 @@
+using Sieve.Chemistry.Perception;
 using Sieve.Chemistry.Smarts;
 
 namespace Sieve.Chemistry.Substructure;
@@ -29,11 +30,7 @@ public static class SubstructureSearch
     public static int CountMatches(Molecule target, QueryMolecule query, SubstructureOptions? options = null) =>
         FindMatches(target, query, options).Count;
 
-    private static TargetView Prepare(Molecule target, QueryMolecule query)
-    {
-        if (query.NeedsRings && target.Rings is null)
-            throw new InvalidOperationException(
-                "the query tests ring membership but the target has no ring perception; read it with a Sieve reader or run Sanitizer.Sanitize first");
-        return new TargetView(target);
-    }
+    // A target without ring perception (built by hand) gets rings perceived here, without being modified.
+    private static TargetView Prepare(Molecule target, QueryMolecule query) =>
+        new(target, query.NeedsRings ? target.Rings ?? RingPerception.Perceive(target) : target.Rings);
 }

@@ -1,3 +1,4 @@
+using Sieve.Chemistry.Perception;
 using Sieve.Chemistry.Smarts;
 
 namespace Sieve.Chemistry.Substructure;
@@ -40,9 +41,13 @@ internal sealed class TargetView
     private bool[]? _bondInRing;
     private Dictionary<RecursiveAtom, RecursiveResults>? _recursive;
 
-    public TargetView(Molecule molecule)
+    private readonly RingInfo? _rings;
+
+    /// <param name="rings">The target's ring information; null when the query does not need it.</param>
+    public TargetView(Molecule molecule, RingInfo? rings)
     {
         Molecule = molecule;
+        _rings = rings;
         var n = AtomCount = molecule.AtomCount;
         Element = new int[n];
         Aromatic = new bool[n];
@@ -139,8 +144,7 @@ internal sealed class TargetView
 
     private void BuildRingArrays()
     {
-        var rings = Molecule.Rings ?? throw new InvalidOperationException(
-            "the target molecule has no ring perception; read it with a Sieve reader or run Sanitizer.Sanitize first");
+        var rings = _rings ?? Molecule.Rings ?? RingPerception.Perceive(Molecule);
         var n = AtomCount;
         var count = new int[n];
         var min = new int[n];
@@ -179,7 +183,7 @@ internal sealed class TargetView
         var result = new int[AtomCount];
         var atoms = Molecule.Atoms;
         for (var i = 0; i < AtomCount; i++)
-            result[i] = ValenceModel.ExplicitValence(this, i, atoms[i]) + atoms[i].ImplicitHydrogens;
+            result[i] = Valence.Explicit(Molecule, i, strict: false) + atoms[i].ImplicitHydrogens;
         return result;
     }
 
