@@ -20,7 +20,9 @@ internal sealed partial class SmartsParser(string text, int start, int end, int 
     {
         if (depth > MaxRecursionDepth) throw Error(_pos, "recursive SMARTS nested too deeply");
         var query = new QueryMolecule(_s[_pos.._end]);
-        if (_pos >= _end) throw Error(_pos, "expected an atom, found the end of the SMARTS");
+        // RDKit reads the empty string as an empty query (which matches nothing); recursive $() may not be empty.
+        if (_pos >= _end)
+            return depth == 0 ? query : throw Error(_pos, "expected an atom, found the end of the SMARTS");
 
         var prev = -1;
         BondExpression? pendingBond = null;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Sieve.Chemistry.Smarts;
 
 namespace Sieve.Chemistry.Substructure;
@@ -25,6 +24,7 @@ internal sealed class Matcher
     // Search state.
     private readonly int[] _map;
     private readonly bool[] _used;
+    private readonly int[] _cursor;
     private Order _order = null!;
     private int _anchor = -1;
     private bool _stopAtFirst;
@@ -43,6 +43,7 @@ internal sealed class Matcher
         _nt = target.AtomCount;
         _map = new int[_nq];
         _used = new bool[_nt];
+        _cursor = new int[_nq + 1];
         _candCount = new int[_nq];
         _cand = new bool[_nq * _nt];
         _impossible = _nq == 0 || _nq > _nt || !FillCandidates();
@@ -76,7 +77,7 @@ internal sealed class Matcher
     {
         if (_impossible) return false;
         Begin(-1, stopAtFirst: true, useChirality, int.MaxValue, uniquify: false);
-        return Extend(0);
+        return Search();
     }
 
     /// <summary>Does some match map query atom 0 onto <paramref name="atom"/>? (recursive SMARTS)</summary>
@@ -84,7 +85,7 @@ internal sealed class Matcher
     {
         if (_impossible || !_cand[atom]) return false;
         Begin(atom, stopAtFirst: true, useChirality: false, int.MaxValue, uniquify: false);
-        return Extend(0);
+        return Search();
     }
 
     public List<int[]> FindAll(bool uniquify, int maxMatches, bool useChirality)
@@ -93,7 +94,7 @@ internal sealed class Matcher
         if (_impossible || maxMatches <= 0) return results;
         Begin(-1, stopAtFirst: false, useChirality, maxMatches, uniquify);
         _results = results;
-        Extend(0);
+        Search();
         _results = null;
         _seen = null;
         return results;
@@ -111,46 +112,80 @@ internal sealed class Matcher
         Array.Clear(_used);
     }
 
-    /// <summary>Places query atom Order.Atoms[depth]; true means "stop searching".</summary>
-    private bool Extend(int depth)
+    /// <summary>Depth-first search over <see cref="Order"/>, iterative so that a query of any size cannot
+    /// overflow the stack. <c>_cursor[d]</c> is where the candidate scan of depth d resumes. True means
+    /// "stop searching" (first match wanted, or MaxMatches reached).</summary>
+    private bool Search()
     {
-        if (depth == _nq) return Found();
         var o = _order;
-        var q = o.Atoms[depth];
-        var row = q * _nt;
+        var depth = 0;
+        _cursor[0] = StartCursor(0);
+        while (true)
+        {
+            if (depth == _nq)
+            {
+                if (Found()) return true;
+                depth--;
+                _used[_map[o.Atoms[depth]]] = false;
+                continue;
+            }
+            var t = NextCandidate(depth);
+            if (t < 0)
+            {
+                if (depth == 0) return false;
+                depth--;
+                _used[_map[o.Atoms[depth]]] = false;
+                continue;
+            }
+            _map[o.Atoms[depth]] = t;
+            _used[t] = true;
+            depth++;
+            if (depth < _nq) _cursor[depth] = StartCursor(depth);
+        }
+    }
+
+    private int StartCursor(int depth)
+    {
+        var parent = _order.Parent[depth];
+        return parent < 0 ? 0 : _t.AdjStart[_map[parent]];
+    }
+
+    /// <summary>The next target atom that can stand for query atom Order.Atoms[depth], or -1.</summary>
+    private int NextCandidate(int depth)
+    {
+        var o = _order;
+        var row = o.Atoms[depth] * _nt;
         var parent = o.Parent[depth];
         if (parent < 0)
         {
-            if (_anchor >= 0 && depth == 0)
-                return TryPlace(depth, q, _anchor);
-            for (var t = 0; t < _nt; t++)
-                if (!_used[t] && _cand[row + t] && BackEdgesMatch(depth, t) && TryPlace(depth, q, t))
-                    return true;
-            return false;
+            if (depth == 0 && _anchor >= 0)
+            {
+                // Anchored search (recursive SMARTS): the root may only be the anchor, tried once.
+                if (_cursor[0] != 0) return -1;
+                _cursor[0] = 1;
+                return _anchor;
+            }
+            for (var t = _cursor[depth]; t < _nt; t++)
+            {
+                if (_used[t] || !_cand[row + t] || !BackEdgesMatch(depth, t)) continue;
+                _cursor[depth] = t + 1;
+                return t;
+            }
+            _cursor[depth] = _nt;
+            return -1;
         }
-        var tp = _map[parent];
         var bondExpr = _q.Bonds[o.ParentBond[depth]];
-        var adjAtom = _t.AdjAtom;
-        var end = _t.AdjStart[tp + 1];
-        for (var k = _t.AdjStart[tp]; k < end; k++)
+        var end = _t.AdjStart[_map[parent] + 1];
+        for (var k = _cursor[depth]; k < end; k++)
         {
-            var t = adjAtom[k];
+            var t = _t.AdjAtom[k];
             if (_used[t] || !_cand[row + t]) continue;
-            if (!bondExpr.Matches(_t, _t.AdjBond[k])) continue;
-            if (!BackEdgesMatch(depth, t)) continue;
-            if (TryPlace(depth, q, t)) return true;
+            if (!bondExpr.Matches(_t, _t.AdjBond[k]) || !BackEdgesMatch(depth, t)) continue;
+            _cursor[depth] = k + 1;
+            return t;
         }
-        return false;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool TryPlace(int depth, int q, int t)
-    {
-        _map[q] = t;
-        _used[t] = true;
-        var stop = Extend(depth + 1);
-        _used[t] = false;
-        return stop;
+        _cursor[depth] = end;
+        return -1;
     }
 
     private bool BackEdgesMatch(int depth, int t)
