@@ -26,7 +26,7 @@ internal sealed class QueryPlan
             Atoms[i] = query.Atoms[i].Expression;
             Degree[i] = query.BondsOf(i).Count;
             AdjStart[i + 1] = AdjStart[i] + Degree[i];
-            if (query.Atoms[i].Chirality != Chirality.None) HasChirality = true;
+            if (query.Atoms[i].MatchChirality != Chirality.None) HasChirality = true;
         }
         Bonds = new BondExpression[query.BondCount];
         for (var b = 0; b < Bonds.Length; b++) Bonds[b] = query.Bonds[b].Expression;
