@@ -38,7 +38,7 @@ internal static class V2000Parser
             throw lines.ErrorHere($"charge code {chargeCode} is not 0-7");
         atom.Charge = charge;
         if (massDiff != 0 && atom.Element > 0)
-            atom.Isotope = (int)Math.Round(Elements.Get(atom.Element).AverageMass) + massDiff;
+            atom.Isotope = Elements.Get(atom.Element).MostCommonIsotope + massDiff;
         var valence = Field(lines, line, 48, 3, "valence");
         atom.AtomMap = Math.Max(0, Field(lines, line, 60, 3, "atom-atom mapping number"));
         var index = ctab.AddAtom(atom, new Point3(x, y, z));
