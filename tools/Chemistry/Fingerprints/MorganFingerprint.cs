@@ -114,13 +114,18 @@ public static class MorganFingerprint
         for (var i = 0; i < result.Length; i++)
         {
             var atom = m.Atoms[i];
+            // RDKit counts hydrogen neighbours that are graph atoms ([2H]) in the H component, but the
+            // degree already includes them.
+            var hydrogenNeighbours = 0;
+            foreach (var b in m.BondsOf(i))
+                if (m.Atoms[m.Bonds[b].Other(i)].Element == 1) hydrogenNeighbours++;
             var totalH = atom.TotalHydrogens;
             var average = (uint)atom.Element <= Elements.MaxAtomicNumber ? Elements.Get(atom.Element).AverageMass : 0.0;
             var deltaMass = (int)(Descriptors.IsotopeMasses.AtomMass(atom) - average);
             uint h = 0;
             h = BoostHash.Combine(h, (uint)atom.Element);
             h = BoostHash.Combine(h, (uint)(m.Degree(i) + totalH));
-            h = BoostHash.Combine(h, (uint)totalH);
+            h = BoostHash.Combine(h, (uint)(totalH + hydrogenNeighbours));
             h = BoostHash.Combine(h, unchecked((uint)atom.Charge));
             h = BoostHash.Combine(h, unchecked((uint)deltaMass));
             if (rings is not null && rings.IsAtomInRing(i))
