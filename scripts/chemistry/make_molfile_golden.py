@@ -6,7 +6,7 @@ Run from the repository root:  /usr/bin/python3 scripts/chemistry/make_molfile_g
 - egfr_sample.sdf:    first 40 records of Contrib/PBF/testData/egfr.sdf (3D, explicit hydrogens)
 - features/*.mol:     small hand-written molfiles, one feature each (charges, valence field, radicals, ...)
 - expected.tsv:       per record / file what RDKit reads: file, index, name, ok, formula, mw(%.4f), heavy,
-                      canonical (isomeric), flat (non-isomeric canonical), morgan2 on bits, properties count.
+                      canonical (isomeric), flat (non-isomeric canonical), morgan2 on bits, SD data items count.
 Deterministic (no timestamps)."""
 import os
 import sys
@@ -70,7 +70,7 @@ FEATURES = {
 rows = []
 
 
-def record(fname, index, text):
+def record(fname, index, text, props=0):
     m = Chem.MolFromMolBlock(text)
     name = text.split("\n", 1)[0].strip()
     if m is None:
@@ -79,7 +79,7 @@ def record(fname, index, text):
     fp = AllChem.GetMorganFingerprintAsBitVect(m, 2, nBits=2048)
     rows.append([fname, str(index), name, "1", rdMolDescriptors.CalcMolFormula(m), "%.4f" % Descriptors.MolWt(m),
                  str(m.GetNumHeavyAtoms()), Chem.MolToSmiles(m), Chem.MolToSmiles(m, isomericSmiles=False),
-                 ",".join(map(str, fp.GetOnBits())), str(len(m.GetPropNames()))])
+                 ",".join(map(str, fp.GetOnBits())), str(props)])
 
 
 for fname, src, n in (("pubchem_sample.sdf", "/usr/share/RDKit/Projects/DbCLI/testData/pubchem.200.sdf", 60),
@@ -87,9 +87,10 @@ for fname, src, n in (("pubchem_sample.sdf", "/usr/share/RDKit/Projects/DbCLI/te
     text = head_records(src, n)
     with open(os.path.join(OUT, fname), "w", encoding="latin-1", newline="\n") as f:
         f.write(text)
+    # data items as RDKit's SD supplier sees them (unsanitized, so every record has its count)
     supplier = Chem.SDMolSupplier(os.path.join(OUT, fname), sanitize=False, removeHs=False)
     for i, block in enumerate(text.split("$$$$\n")[:n]):
-        record(fname, i, block)
+        record(fname, i, block, len(supplier[i].GetPropNames()))
 
 for key in sorted(FEATURES):
     path = os.path.join("features", key + ".mol")

@@ -45,15 +45,19 @@ public class MolfileParsingTests
     }
 
     [Fact]
-    public void Plain_hydrogens_are_folded_into_their_neighbour()
+    public void Plain_hydrogens_are_removed_and_the_valence_model_restores_them()
     {
+        // As RDKit: removed before perception; the count is kept only on fixed-valence atoms.
         var m = Raw("explicit_h_removed");
         Assert.Equal(2, m.AtomCount);
-        Assert.Equal(2, m.Atoms[1].ExplicitHydrogens);
-        Assert.False(m.Atoms[1].IsBracket);
-        var n = Raw("ammonium_explicit_h");
-        Assert.Equal(1, n.AtomCount);
-        Assert.Equal(4, n.Atoms[0].ExplicitHydrogens);
+        Assert.Null(m.Atoms[1].ExplicitHydrogens);
+        Assert.Equal(1, Raw("ammonium_explicit_h").AtomCount);
+        const string fixedValence = "\n\n\n  2  1  0  0  0  0  0  0  0  0999 V2000\n" +
+            "    0.0000    0.0000    0.0000 C   0  0  0  0  0  2  0  0  0  0  0  0\n" +
+            "    0.0000    0.0000    0.0000 H   0  0  0  0  0  0  0  0  0  0  0  0\n  1  2  1  0\nM  END\n";
+        var c = MolfileReader.ReadRaw(fixedValence).Atoms[0];
+        Assert.True(c.IsBracket);
+        Assert.Equal(2, c.ExplicitHydrogens); // valence 2 = the H bond + 1 more H; the removed H is kept
     }
 
     [Fact]

@@ -31,8 +31,7 @@ internal sealed class CtabBuilder
         return Atoms.Count - 1;
     }
 
-    /// <summary>The molecule: explicit hydrogens folded into their heavy neighbours as RDKit's default
-    /// <c>removeHs</c> does, valence fields turned into fixed hydrogen counts, attachment points added as
+    /// <summary>The molecule: explicit hydrogens removed as RDKit's default <c>removeHs</c> does, valence fields turned into fixed hydrogen counts, attachment points added as
     /// labelled <c>*</c> atoms. No perception yet.</summary>
     public Molecule Build(LineCursor lines, bool removeHydrogens, out Point3[] coordinates)
     {
@@ -82,7 +81,10 @@ internal sealed class CtabBuilder
                 || other.Element <= 1 || a.Label is not null || remove[h])
                 return;
             remove[h] = true;
-            other.ExplicitHydrogens = (other.ExplicitHydrogens ?? 0) + 1;
+            // RDKit removes these hydrogens before perception and keeps the count only where the valence
+            // model cannot restore it (atoms with a fixed valence); elsewhere implicit H takes over, so a
+            // drawn H beyond the normal valence (O with C, H, H) is simply dropped.
+            if (other.IsBracket) other.ExplicitHydrogens = (other.ExplicitHydrogens ?? 0) + 1;
         }
 
         var newIndex = new int[n];
