@@ -1,0 +1,12 @@
+using Sieve.Chemistry.Smiles;
+
+namespace Sieve.Chemistry.Tests.Molfile;
+
+internal static class Flat
+{
+    private static readonly SmilesWriteOptions Options = new() { Isomeric = false, CxExtensions = false };
+
+    /// <summary>Non-isomeric canonical SMILES (RDKit <c>MolToSmiles(m, isomericSmiles=False)</c>): the
+    /// reader keeps wedges but does not turn them into parities, so stereo is left out of comparisons.</summary>
+    public static string Of(Molecule m) => SmilesWriter.Write(m, Options);
+}
