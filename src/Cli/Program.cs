@@ -1,0 +1,3 @@
+using Sieve.Cli;
+
+return SieveCommandLine.Run(args, Sieve.Cli.Io.Terminal.FromConsole);

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Sieve.Cli.Commands;
+using Sieve.Cli.Io;
+
+namespace Sieve.Cli;
+
+/// <summary>The <c>sieve</c> command tree. Each command lives in its own file under Commands/.</summary>
+public static class SieveCommandLine
+{
+    public static RootCommand Build(Func<Terminal> terminal)
+    {
+        var root = new RootCommand(
+            "Sieve: does this small molecule infringe that patent? Chemistry, Markush claims and agents, with evidence.");
+        root.Add(ChemCommand.Create(terminal));
+        root.Add(SetupCommand.Create(terminal));
+        return root;
+    }
+
+    public static int Run(string[] args, Func<Terminal> terminal)
+    {
+        var t = terminal();
+        var config = new InvocationConfiguration { Output = t.Out, Error = t.Error };
+        return Build(() => t).Parse(args).Invoke(config);
+    }
+}
