@@ -110,15 +110,25 @@ public class SmilesReaderTests
     }
 
     [Fact]
-    public void Ring_closure_directions_are_stored_relative_to_opener_to_closer()
+    public void Ring_closure_bonds_begin_at_the_closer_and_directions_follow()
     {
-        // '/' at the opening digit reads from the opener; at the closing digit it reads from the closer.
+        // '/' at the opening digit reads from the opener (End here); at the closing digit from the closer (Begin).
         var open = SmilesReader.ParseRaw("F/C=C/1.Cl1");
-        Assert.Equal(BondDirection.Up, open.BondBetween(2, 3)!.Direction);
-        Assert.Equal(2, open.BondBetween(2, 3)!.Begin);
+        Assert.Equal((3, 2), (open.BondBetween(2, 3)!.Begin, open.BondBetween(2, 3)!.End));
+        Assert.Equal(BondDirection.Down, open.BondBetween(2, 3)!.Direction);
         var close = SmilesReader.ParseRaw("Cl1.F/C=C/1");
-        Assert.Equal(BondDirection.Down, close.BondBetween(0, 3)!.Direction);
-        Assert.Equal(0, close.BondBetween(0, 3)!.Begin);
+        Assert.Equal((3, 0), (close.BondBetween(0, 3)!.Begin, close.BondBetween(0, 3)!.End));
+        Assert.Equal(BondDirection.Up, close.BondBetween(0, 3)!.Direction);
+    }
+
+    [Fact]
+    public void Bond_indices_match_RDKit_ring_closures_last_by_ring_number()
+    {
+        // RDKit: C12CCC1CC2.C1CC1 -> ... (7: 3-0), (8: 8-6), (9: 5-0)
+        var m = SmilesReader.ParseRaw("C12CCC1CC2.C1CC1");
+        Assert.Equal([(0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (6, 7), (7, 8), (3, 0), (8, 6), (5, 0)], m.Bonds.Select(b => (b.Begin, b.End)));
+        // Written neighbour order is unaffected: atom 0 lists ring 1, ring 2, then atom 1.
+        Assert.Equal([3, 5, 1], m.Neighbors(0));
     }
 
     [Fact]
