@@ -53,6 +53,7 @@ public class SmilesReaderTests
         Assert.Equal(BondOrder.Double, m.BondBetween(0, 3)!.Order);
         Assert.Equal(BondOrder.Double, m.BondBetween(4, 7)!.Order);
         Assert.NotNull(m.BondBetween(8, 10));
+        Assert.NotNull(SmilesReader.ParseRaw("C%(123)CC%(123)").BondBetween(0, 2)); // RDKit's %(n) extension
         Assert.Equal(3, m.Components().Count);
         // Digits can be reused once closed.
         Assert.Equal(2, SmilesReader.Read("C1CC1C1CC1").Rings!.RingCount);

@@ -68,7 +68,7 @@ internal sealed class SmilesReaderParser
             switch (c)
             {
                 case '(':
-                    if (prev < 0) throw Error(_pos, "a branch '(' must follow an atom");
+                    if (prev < 0 || expectAtom) throw Error(_pos, "a branch '(' must follow an atom");
                     if (bond != '\0') throw Error(bondPos, "a bond symbol must be followed by an atom, found '('");
                     branchStack.Push((prev, _pos));
                     _pos++;
@@ -91,6 +91,9 @@ internal sealed class SmilesReaderParser
                     _pos++;
                     expectAtom = true;
                     break;
+                case '-' when _pos + 1 < end && _s[_pos + 1] == '>':
+                case '<' when _pos + 1 < end && _s[_pos + 1] == '-':
+                    throw Error(_pos, "dative bonds ('->', '<-') are not supported");
                 case '-' or '=' or '#' or '$' or ':' or '/' or '\\':
                     if (bond != '\0') throw Error(_pos, $"two bond symbols in a row ('{bond}{c}')");
                     if (prev < 0) throw Error(_pos, $"bond symbol '{c}' must follow an atom");
@@ -144,10 +147,29 @@ internal sealed class SmilesReaderParser
         if (_s[_pos] == '%')
         {
             _pos++;
-            if (_pos + 2 > end || !char.IsAsciiDigit(_s[_pos]) || !char.IsAsciiDigit(_s[_pos + 1]))
-                throw Error(_pos, "expected two digits after '%'");
-            digit = (_s[_pos] - '0') * 10 + (_s[_pos + 1] - '0');
-            _pos += 2;
+            if (_pos < end && _s[_pos] == '(')
+            {
+                // RDKit's extension: %(n) with any number of digits.
+                _pos++;
+                var digitsStart = _pos;
+                digit = 0;
+                while (_pos < end && char.IsAsciiDigit(_s[_pos]))
+                {
+                    digit = digit * 10 + (_s[_pos] - '0');
+                    if (digit > 99_999) throw Error(digitsStart, "ring-closure number is too large");
+                    _pos++;
+                }
+                if (_pos == digitsStart) throw Error(_pos, "expected a ring-closure number after '%('");
+                if (_pos >= end || _s[_pos] != ')') throw Error(_pos, "expected ')' after the ring-closure number");
+                _pos++;
+            }
+            else
+            {
+                if (_pos + 2 > end || !char.IsAsciiDigit(_s[_pos]) || !char.IsAsciiDigit(_s[_pos + 1]))
+                    throw Error(_pos, "expected two digits after '%'");
+                digit = (_s[_pos] - '0') * 10 + (_s[_pos + 1] - '0');
+                _pos += 2;
+            }
         }
         else
         {
