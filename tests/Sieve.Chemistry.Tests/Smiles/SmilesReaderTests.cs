@@ -102,6 +102,22 @@ public class SmilesReaderTests
     }
 
     [Fact]
+    public void The_implicit_hydrogen_place_can_be_told_from_neighbour_indices()
+    {
+        // F[C@H](Cl)Br: H after F (F has the lower index). [C@@H](F)(Cl)Br: H first (F has a higher index).
+        // Both describe the same configuration, RDKit writes both as F[C@H](Cl)Br.
+        var a = SmilesReader.ParseRaw("F[C@H](Cl)Br");
+        var b = SmilesReader.ParseRaw("[C@@H](F)(Cl)Br");
+        Assert.Equal(Chirality.CounterClockwise, a.Atoms[1].Chirality);
+        Assert.Equal(Chirality.Clockwise, b.Atoms[0].Chirality);
+        // After '.', a ring bond back to an earlier atom comes first although the H was written first:
+        // the parity is normalised so the index rule still holds (H second here).
+        var c = SmilesReader.ParseRaw("C1.[C@H]1(F)Cl");
+        Assert.Equal([0, 2, 3], c.Neighbors(1));
+        Assert.Equal(Chirality.Clockwise, c.Atoms[1].Chirality);
+    }
+
+    [Fact]
     public void Chirality_marks_are_kept_and_TH_classes_map_to_at_signs()
     {
         var m = SmilesReader.ParseRaw("F[C@](Cl)(Br)I.F[C@@](Cl)(Br)I.F[C@TH1](Cl)(Br)I.F[C@TH2](Cl)(Br)I.F[C@SP1](Cl)(Br)I");

@@ -18,6 +18,9 @@ internal sealed class SmilesReaderParser
     // first, then closures by ring number, each number in closing order).
     private readonly List<Closure> _closures = [];
 
+    // Atoms written without a preceding atom (first atom, or right after '.').
+    private readonly List<int> _starters = [];
+
     private readonly record struct OpenRing(int Atom, char BondSymbol, int Position, int Slot);
 
     private readonly record struct Closure(int Digit, int Opener, int Closer, char Symbol, bool FromOpener, int OpenerSlot, int CloserSlot);
@@ -111,6 +114,7 @@ internal sealed class SmilesReaderParser
                 default:
                     var atom = ParseAtom(end);
                     if (prev >= 0) AddBondCore(prev, atom, bond, reversed: false, ringClosure: false);
+                    else _starters.Add(atom);
                     bond = '\0';
                     prev = atom;
                     expectAtom = false;
@@ -138,6 +142,21 @@ internal sealed class SmilesReaderParser
         }
         foreach (var (atom, slots) in _slots)
             _mol.SetBondOrderAt(atom, slots);
+        NormalizeStarterHydrogens();
+    }
+
+    /// <summary>A chiral atom that begins a part after '.' but whose first ring bond reaches back to an earlier
+    /// atom ("C1.[C@H]1(F)Cl") would break the documented rule (H first exactly when the first neighbour has a
+    /// higher index): its H is first in the SMILES but the rule places it second, so the parity is flipped.</summary>
+    private void NormalizeStarterHydrogens()
+    {
+        foreach (var i in _starters)
+        {
+            var a = _mol.Atoms[i];
+            if (a.Chirality == Chirality.None || a.ExplicitHydrogens != 1 || _mol.Degree(i) == 0) continue;
+            if (_mol.Bonds[_mol.BondsOf(i)[0]].Other(i) > i) continue;
+            a.Chirality = a.Chirality == Chirality.Clockwise ? Chirality.CounterClockwise : Chirality.Clockwise;
+        }
     }
 
     private void RingClosure(int atom, char bond, int end)
