@@ -138,6 +138,27 @@ public class SmilesReaderTests
         Assert.Equal(BondDirection.Up, close.BondBetween(0, 3)!.Direction);
     }
 
+    private static BondDirection From(Molecule m, int a, int b)
+    {
+        var bond = m.BondBetween(a, b)!;
+        if (bond.Begin == a || bond.Direction == BondDirection.None) return bond.Direction;
+        return bond.Direction == BondDirection.Up ? BondDirection.Down : BondDirection.Up;
+    }
+
+    [Theory]
+    // RDKit reads each of these as the given chain form; seen from the double-bond carbon (atom 2) towards Cl
+    // the mark must be the same as in the chain form.
+    [InlineData("F/C=C/1.Cl1", "F/C=C/Cl")]
+    [InlineData("F/C=C1.Cl/1", "F/C=C\\Cl")]
+    [InlineData("F/C=C1.Cl\\1", "F/C=C/Cl")]
+    public void Ring_closure_marks_mean_what_RDKit_reads(string ring, string chain)
+    {
+        var r = SmilesReader.ParseRaw(ring);
+        var c = SmilesReader.ParseRaw(chain);
+        Assert.Equal(From(c, 2, 3), From(r, 2, 3));
+        Assert.Equal(From(c, 0, 1), From(r, 0, 1));
+    }
+
     [Fact]
     public void Bond_indices_match_RDKit_ring_closures_last_by_ring_number()
     {
