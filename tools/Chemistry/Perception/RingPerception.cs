@@ -1,8 +1,9 @@
 namespace Sieve.Chemistry.Perception;
 
-/// <summary>Ring perception as RDKit's RingInfo reports it: the smallest set of smallest rings, symmetrized
-/// (an extra ring of the same size joins when it could replace an SSSR ring without losing any ring bond,
-/// e.g. cubane gets all six faces), so SMARTS <c>R</c>/<c>r</c> counts match RDKit's.</summary>
+/// <summary>Ring perception as RDKit's RingInfo reports it: the smallest set of smallest rings found the way
+/// RDKit finds them, symmetrized (an extra ring of the same size joins when it could replace an SSSR ring
+/// without losing any ring bond, e.g. cubane gets all six faces), so SMARTS <c>R</c>/<c>r</c> counts and
+/// aromaticity over macrocycles match RDKit's.</summary>
 public static class RingPerception
 {
     // Enumerating every shortest cycle through an edge is exponential in pathological cages; this bound
@@ -12,6 +13,25 @@ public static class RingPerception
     public static RingInfo Perceive(Molecule m)
     {
         ArgumentNullException.ThrowIfNull(m);
+        var rdkit = SssrFinder.Find(m);
+        if (rdkit is not null)
+        {
+            var bondRings = new List<int[]>(rdkit.Count);
+            foreach (var ring in rdkit)
+            {
+                var bonds = new int[ring.Length];
+                for (var i = 0; i < ring.Length; i++) bonds[i] = m.BondIndex(ring[i], ring[(i + 1) % ring.Length]);
+                bondRings.Add(bonds);
+            }
+            return new RingInfo(rdkit, bondRings, m.AtomCount, m.BondCount);
+        }
+        return PerceiveMinimumCycleBasis(m);
+    }
+
+    /// <summary>Fallback where RDKit's procedure finds too few rings (RDKit then switches to an approximate
+    /// finder): an exact minimum cycle basis per ring system, symmetrized the same way.</summary>
+    internal static RingInfo PerceiveMinimumCycleBasis(Molecule m)
+    {
         var isRingBond = FindRingBonds(m);
         var atomRings = new List<int[]>();
         var bondRings = new List<int[]>();

@@ -14,7 +14,13 @@ internal sealed class SmilesReaderParser
     // so the ring bond sits where its digit was written). Entry = bond index, or -1 placeholder for an open ring.
     private readonly Dictionary<int, List<int>> _slots = [];
 
+    // Ring closures seen, bonded only at the end (as RDKit does, so bond indices match RDKit's: chain bonds
+    // first, then closures by ring number, each number in closing order).
+    private readonly List<Closure> _closures = [];
+
     private readonly record struct OpenRing(int Atom, char BondSymbol, int Position, int Slot);
+
+    private readonly record struct Closure(int Digit, int Opener, int Closer, char Symbol, bool FromOpener, int OpenerSlot, int CloserSlot);
 
     public SmilesReaderParser(string s) => _s = s;
 
@@ -79,7 +85,8 @@ internal sealed class SmilesReaderParser
                 case '.':
                     if (bond != '\0') throw Error(bondPos, "a bond symbol must be followed by an atom, found '.'");
                     if (expectAtom) throw Error(_pos, "expected an atom before '.'");
-                    if (branchStack.Count > 0) throw Error(_pos, "'.' inside a branch is not supported");
+                    // Inside a branch ("C(C.C)C", as RDKit reads it) the next atom starts a new component and
+                    // ')' returns to the branch atom.
                     prev = -1;
                     _pos++;
                     expectAtom = true;
@@ -118,6 +125,14 @@ internal sealed class SmilesReaderParser
                 if (r.Position < first) { first = r.Position; digit = d; }
             throw Error(first, $"unclosed ring: ring-closure {digit} is never closed");
         }
+        // Stable sort by ring number keeps closing order within a number.
+        var ordered = _closures.Select((c, i) => (c, i)).OrderBy(x => x.c.Digit).ThenBy(x => x.i);
+        foreach (var (c, _) in ordered)
+        {
+            var index = AddBondCore(c.Closer, c.Opener, c.Symbol, c.FromOpener, ringClosure: true);
+            _slots[c.Opener][c.OpenerSlot] = index;
+            _slots[c.Closer][c.CloserSlot] = index;
+        }
         foreach (var (atom, slots) in _slots)
             _mol.SetBondOrderAt(atom, slots);
     }
@@ -143,25 +158,29 @@ internal sealed class SmilesReaderParser
         if (_rings.Remove(digit, out var open))
         {
             if (open.Atom == atom) throw Error(start, $"ring closure {digit} bonds an atom to itself");
-            if (_mol.BondIndex(open.Atom, atom) >= 0) throw Error(start, $"ring closure {digit} duplicates an existing bond");
+            if (_mol.BondIndex(open.Atom, atom) >= 0 || _closures.Exists(c => (c.Opener == open.Atom && c.Closer == atom) || (c.Opener == atom && c.Closer == open.Atom)))
+                throw Error(start, $"ring closure {digit} duplicates an existing bond");
             // The opening side's symbol wins when both are written, as RDKit reads it.
-            char symbol;
-            bool reversed;
-            if (open.BondSymbol != '\0') { symbol = open.BondSymbol; reversed = false; }
-            else { symbol = bond; reversed = true; }
-            var index = AddBondCore(open.Atom, atom, symbol, reversed, ringClosure: true);
-            _slots[open.Atom][open.Slot] = index;
+            var fromOpener = open.BondSymbol != '\0';
+            var symbol = fromOpener ? open.BondSymbol : bond;
+            _closures.Add(new Closure(digit, open.Atom, atom, symbol, fromOpener, open.Slot, ReserveSlot(atom)));
         }
         else
         {
-            if (!_slots.TryGetValue(atom, out var slots))
-            {
-                slots = [.. _mol.BondsOf(atom)];
-                _slots[atom] = slots;
-            }
-            slots.Add(-1);
-            _rings[digit] = new OpenRing(atom, bond, start, slots.Count - 1);
+            _rings[digit] = new OpenRing(atom, bond, start, ReserveSlot(atom));
         }
+    }
+
+    /// <summary>A placeholder in the atom's written neighbour order for a ring bond made later.</summary>
+    private int ReserveSlot(int atom)
+    {
+        if (!_slots.TryGetValue(atom, out var slots))
+        {
+            slots = [.. _mol.BondsOf(atom)];
+            _slots[atom] = slots;
+        }
+        slots.Add(-1);
+        return slots.Count - 1;
     }
 
     private int AddBondCore(int begin, int end, char symbol, bool reversed, bool ringClosure)
@@ -186,9 +205,9 @@ internal sealed class SmilesReaderParser
         }
         var index = _mol.AddBond(bondObj);
         // Atoms with a pending ring slot list need every later bond recorded in written order.
-        // (The opener's ring bond fills its placeholder instead, see RingClosure.)
+        // (Ring bonds fill the placeholders reserved where their digits were written.)
         if (!ringClosure && _slots.TryGetValue(begin, out var s1)) s1.Add(index);
-        if (_slots.TryGetValue(end, out var s2)) s2.Add(index);
+        if (!ringClosure && _slots.TryGetValue(end, out var s2)) s2.Add(index);
         return index;
     }
 
