@@ -2,10 +2,10 @@ namespace Sieve.Chemistry.Smiles;
 
 /// <summary>Kekulé bond orders for writing: each aromatic atom that still lacks one bond of valence gets
 /// exactly one double bond among its aromatic bonds (a perfect matching, found by backtracking with the
-/// most constrained atom first). Aromatic flags are cleared.</summary>
+/// most constrained atom first, ties and partners by rank). Aromatic flags are cleared.</summary>
 internal static class KekuleAssignment
 {
-    public static void Apply(Molecule m)
+    public static void Apply(Molecule m, int[] ranks)
     {
         var n = m.AtomCount;
         var needs = new bool[n];
@@ -13,7 +13,7 @@ internal static class KekuleAssignment
         for (var a = 0; a < n; a++)
         {
             if (!m.Atoms[a].IsAromatic) continue;
-            var used = m.Atoms[a].TotalHydrogens;
+            var used = m.Atoms[a].TotalHydrogens + m.Atoms[a].RadicalElectrons;
             var aromaticBonds = 0;
             foreach (var bi in m.BondsOf(a))
             {
@@ -29,7 +29,7 @@ internal static class KekuleAssignment
         var mate = new int[n];
         Array.Fill(mate, -1);
         var budget = 200000;
-        if (!Match(m, needs, mate, ref budget))
+        if (!Match(m, ranks, needs, mate, ref budget))
             throw new InvalidOperationException("aromatic system has no Kekulé structure");
         foreach (var b in m.Bonds)
         {
@@ -51,7 +51,7 @@ internal static class KekuleAssignment
         return used;
     }
 
-    private static bool Match(Molecule m, bool[] needs, int[] mate, ref int budget)
+    private static bool Match(Molecule m, int[] ranks, bool[] needs, int[] mate, ref int budget)
     {
         if (--budget < 0) return false;
         // most constrained unmatched atom first
@@ -67,18 +67,24 @@ internal static class KekuleAssignment
                 var o = b.Other(a);
                 if (SmilesSymbols.IsAromaticBond(b) && needs[o] && mate[o] < 0) options++;
             }
-            if (options < bestOptions) { best = a; bestOptions = options; }
+            if (options < bestOptions || (options == bestOptions && ranks[a] < ranks[best])) { best = a; bestOptions = options; }
         }
         if (best < 0) return true;
         if (bestOptions == 0) return false;
+        // partners in rank order, so the Kekulé form is as canonical as the ranks
+        var partners = new List<int>();
         foreach (var bi in m.BondsOf(best))
         {
             var b = m.Bonds[bi];
             var o = b.Other(best);
-            if (!SmilesSymbols.IsAromaticBond(b) || !needs[o] || mate[o] >= 0) continue;
+            if (SmilesSymbols.IsAromaticBond(b) && needs[o] && mate[o] < 0) partners.Add(o);
+        }
+        partners.Sort((x, y) => ranks[x].CompareTo(ranks[y]));
+        foreach (var o in partners)
+        {
             mate[best] = o;
             mate[o] = best;
-            if (Match(m, needs, mate, ref budget)) return true;
+            if (Match(m, ranks, needs, mate, ref budget)) return true;
             mate[best] = -1;
             mate[o] = -1;
         }

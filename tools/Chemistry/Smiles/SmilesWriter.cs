@@ -34,7 +34,7 @@ public static class SmilesWriter
 
     private static string WriteCore(Molecule m, SmilesWriteOptions o)
     {
-        var work = o.Kekule ? KekuleCopy(m) : m;
+        var work = m;
         int[] ranks;
         byte[] parities;
         DoubleBondStereo?[] doubleBonds;
@@ -56,6 +56,13 @@ public static class SmilesWriter
             components = work.Components();
             ranks = new int[work.AtomCount];
             for (var i = 0; i < ranks.Length; i++) ranks[i] = o.Ranking is { } r ? r[i] : i;
+        }
+        // Like RDKit: atoms are ranked on the aromatic form, then the Kekulé form is walked and written.
+        if (o.Kekule)
+        {
+            work = m.Clone();
+            KekuleAssignment.Apply(work, ranks);
+            topology = new Topology(work);
         }
 
         var parts = new List<(string Smiles, List<int> Order)>(components.Count);
@@ -169,11 +176,4 @@ public static class SmilesWriter
         sb.Append('|');
     }
 
-    /// <summary>A copy with Kekulé bond orders and no aromatic flags (what Kekulé output writes).</summary>
-    private static Molecule KekuleCopy(Molecule m)
-    {
-        var copy = m.Clone();
-        KekuleAssignment.Apply(copy);
-        return copy;
-    }
 }
