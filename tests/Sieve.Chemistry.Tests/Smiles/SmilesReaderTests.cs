@@ -53,6 +53,7 @@ public class SmilesReaderTests
         Assert.Equal(BondOrder.Double, m.BondBetween(0, 3)!.Order);
         Assert.Equal(BondOrder.Double, m.BondBetween(4, 7)!.Order);
         Assert.NotNull(m.BondBetween(8, 10));
+        Assert.NotNull(SmilesReader.ParseRaw("C%(123)CC%(123)").BondBetween(0, 2)); // RDKit's %(n) extension
         Assert.Equal(3, m.Components().Count);
         // Digits can be reused once closed.
         Assert.Equal(2, SmilesReader.Read("C1CC1C1CC1").Rings!.RingCount);
@@ -101,6 +102,22 @@ public class SmilesReaderTests
     }
 
     [Fact]
+    public void The_implicit_hydrogen_place_can_be_told_from_neighbour_indices()
+    {
+        // F[C@H](Cl)Br: H after F (F has the lower index). [C@@H](F)(Cl)Br: H first (F has a higher index).
+        // Both describe the same configuration, RDKit writes both as F[C@H](Cl)Br.
+        var a = SmilesReader.ParseRaw("F[C@H](Cl)Br");
+        var b = SmilesReader.ParseRaw("[C@@H](F)(Cl)Br");
+        Assert.Equal(Chirality.CounterClockwise, a.Atoms[1].Chirality);
+        Assert.Equal(Chirality.Clockwise, b.Atoms[0].Chirality);
+        // After '.', a ring bond back to an earlier atom comes first although the H was written first:
+        // the parity is normalised so the index rule still holds (H second here).
+        var c = SmilesReader.ParseRaw("C1.[C@H]1(F)Cl");
+        Assert.Equal([0, 2, 3], c.Neighbors(1));
+        Assert.Equal(Chirality.Clockwise, c.Atoms[1].Chirality);
+    }
+
+    [Fact]
     public void Chirality_marks_are_kept_and_TH_classes_map_to_at_signs()
     {
         var m = SmilesReader.ParseRaw("F[C@](Cl)(Br)I.F[C@@](Cl)(Br)I.F[C@TH1](Cl)(Br)I.F[C@TH2](Cl)(Br)I.F[C@SP1](Cl)(Br)I");
@@ -119,6 +136,27 @@ public class SmilesReaderTests
         var close = SmilesReader.ParseRaw("Cl1.F/C=C/1");
         Assert.Equal((3, 0), (close.BondBetween(0, 3)!.Begin, close.BondBetween(0, 3)!.End));
         Assert.Equal(BondDirection.Up, close.BondBetween(0, 3)!.Direction);
+    }
+
+    private static BondDirection From(Molecule m, int a, int b)
+    {
+        var bond = m.BondBetween(a, b)!;
+        if (bond.Begin == a || bond.Direction == BondDirection.None) return bond.Direction;
+        return bond.Direction == BondDirection.Up ? BondDirection.Down : BondDirection.Up;
+    }
+
+    [Theory]
+    // RDKit reads each of these as the given chain form; seen from the double-bond carbon (atom 2) towards Cl
+    // the mark must be the same as in the chain form.
+    [InlineData("F/C=C/1.Cl1", "F/C=C/Cl")]
+    [InlineData("F/C=C1.Cl/1", "F/C=C\\Cl")]
+    [InlineData("F/C=C1.Cl\\1", "F/C=C/Cl")]
+    public void Ring_closure_marks_mean_what_RDKit_reads(string ring, string chain)
+    {
+        var r = SmilesReader.ParseRaw(ring);
+        var c = SmilesReader.ParseRaw(chain);
+        Assert.Equal(From(c, 2, 3), From(r, 2, 3));
+        Assert.Equal(From(c, 0, 1), From(r, 0, 1));
     }
 
     [Fact]

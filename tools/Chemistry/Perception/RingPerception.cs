@@ -13,6 +13,7 @@ public static class RingPerception
     public static RingInfo Perceive(Molecule m)
     {
         ArgumentNullException.ThrowIfNull(m);
+        if (CycleRank(m) == 0) return new RingInfo([], [], m.AtomCount, m.BondCount);
         var rdkit = SssrFinder.Find(m);
         if (rdkit is not null)
         {
@@ -64,6 +65,28 @@ public static class RingPerception
             systems++;
         }
         return new RingInfo(atomRings, bondRings, m.AtomCount, m.BondCount);
+    }
+
+    /// <summary>Bonds minus atoms plus components (union-find): 0 means the molecule is a forest.</summary>
+    private static int CycleRank(Molecule m)
+    {
+        var parent = new int[m.AtomCount];
+        for (var i = 0; i < parent.Length; i++) parent[i] = i;
+        var rank = 0;
+        foreach (var b in m.Bonds)
+        {
+            var x = Root(parent, b.Begin);
+            var y = Root(parent, b.End);
+            if (x == y) rank++;
+            else parent[x] = y;
+        }
+        return rank;
+
+        static int Root(int[] p, int i)
+        {
+            while (p[i] != i) { p[i] = p[p[i]]; i = p[i]; }
+            return i;
+        }
     }
 
     private static bool HasRingBond(Molecule m, int atom, bool[] isRingBond)

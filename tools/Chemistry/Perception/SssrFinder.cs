@@ -200,7 +200,7 @@ internal sealed class SssrFinder
 
     private void FindRingsD2Nodes(List<int[]> res, List<int> d2nodes, int[] degrees, bool[] active)
     {
-        var dupD2Cands = new SortedDictionary<string, (int[] Ring, List<int> Nodes)>(RingKeyComparer.Instance);
+        var dupD2Cands = new Dictionary<string, (int[] Sorted, List<int> Nodes)>();
         var dupMap = new Dictionary<int, List<int>>();
         var nodeInvars = new SortedDictionary<int, List<string>>();
         foreach (var cand in d2nodes)
@@ -223,7 +223,12 @@ internal sealed class SssrFinder
                     (dupMap.TryGetValue(cand, out var l1) ? l1 : dupMap[cand] = []).Add(node);
                     (dupMap.TryGetValue(node, out var l2) ? l2 : dupMap[node] = []).Add(cand);
                 }
-                if (!dupD2Cands.TryGetValue(key, out var entry)) dupD2Cands[key] = entry = (ring, []);
+                if (!dupD2Cands.TryGetValue(key, out var entry))
+                {
+                    var sortedAtoms = (int[])ring.Clone();
+                    Array.Sort(sortedAtoms);
+                    dupD2Cands[key] = entry = (sortedAtoms, []);
+                }
                 entry.Nodes.Add(cand);
             }
             if (srings.Count == 0)
@@ -240,7 +245,10 @@ internal sealed class SssrFinder
         }
 
         // Nodes that found the same ring may hide another small ring: cut their partners off and search again.
-        foreach (var (_, (_, dupCands)) in dupD2Cands)
+        // RDKit walks these in the order of its ring invariants (atom bitsets compared as numbers).
+        var ordered = dupD2Cands.Values.ToList();
+        ordered.Sort((x, y) => RingKeyComparer.Compare(x.Sorted, y.Sorted));
+        foreach (var (_, dupCands) in ordered)
         {
             if (dupCands.Count <= 1) continue;
             var nrings = new List<int[]>();
@@ -486,15 +494,10 @@ internal sealed class SssrFinder
     }
 
     /// <summary>Orders atom sets as RDKit's bitset invariants compare: as binary numbers with bit i = atom i.</summary>
-    private sealed class RingKeyComparer : IComparer<string>
+    private static class RingKeyComparer
     {
-        public static readonly RingKeyComparer Instance = new();
-
-        public int Compare(string? x, string? y)
+        public static int Compare(int[] a, int[] b)
         {
-            if (ReferenceEquals(x, y)) return 0;
-            var a = Parse(x!);
-            var b = Parse(y!);
             int i = a.Length - 1, j = b.Length - 1;
             while (i >= 0 && j >= 0)
             {
@@ -504,7 +507,5 @@ internal sealed class SssrFinder
             }
             return (i >= 0 ? 1 : 0) - (j >= 0 ? 1 : 0);
         }
-
-        private static int[] Parse(string key) => key.Split(',').Select(int.Parse).ToArray();
     }
 }

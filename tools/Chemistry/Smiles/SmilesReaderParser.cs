@@ -18,6 +18,9 @@ internal sealed class SmilesReaderParser
     // first, then closures by ring number, each number in closing order).
     private readonly List<Closure> _closures = [];
 
+    // Atoms written without a preceding atom (first atom, or right after '.').
+    private readonly List<int> _starters = [];
+
     private readonly record struct OpenRing(int Atom, char BondSymbol, int Position, int Slot);
 
     private readonly record struct Closure(int Digit, int Opener, int Closer, char Symbol, bool FromOpener, int OpenerSlot, int CloserSlot);
@@ -68,7 +71,7 @@ internal sealed class SmilesReaderParser
             switch (c)
             {
                 case '(':
-                    if (prev < 0) throw Error(_pos, "a branch '(' must follow an atom");
+                    if (prev < 0 || expectAtom) throw Error(_pos, "a branch '(' must follow an atom");
                     if (bond != '\0') throw Error(bondPos, "a bond symbol must be followed by an atom, found '('");
                     branchStack.Push((prev, _pos));
                     _pos++;
@@ -91,6 +94,9 @@ internal sealed class SmilesReaderParser
                     _pos++;
                     expectAtom = true;
                     break;
+                case '-' when _pos + 1 < end && _s[_pos + 1] == '>':
+                case '<' when _pos + 1 < end && _s[_pos + 1] == '-':
+                    throw Error(_pos, "dative bonds ('->', '<-') are not supported");
                 case '-' or '=' or '#' or '$' or ':' or '/' or '\\':
                     if (bond != '\0') throw Error(_pos, $"two bond symbols in a row ('{bond}{c}')");
                     if (prev < 0) throw Error(_pos, $"bond symbol '{c}' must follow an atom");
@@ -108,6 +114,7 @@ internal sealed class SmilesReaderParser
                 default:
                     var atom = ParseAtom(end);
                     if (prev >= 0) AddBondCore(prev, atom, bond, reversed: false, ringClosure: false);
+                    else _starters.Add(atom);
                     bond = '\0';
                     prev = atom;
                     expectAtom = false;
@@ -135,6 +142,21 @@ internal sealed class SmilesReaderParser
         }
         foreach (var (atom, slots) in _slots)
             _mol.SetBondOrderAt(atom, slots);
+        NormalizeStarterHydrogens();
+    }
+
+    /// <summary>A chiral atom that begins a part after '.' but whose first ring bond reaches back to an earlier
+    /// atom ("C1.[C@H]1(F)Cl") would break the documented rule (H first exactly when the first neighbour has a
+    /// higher index): its H is first in the SMILES but the rule places it second, so the parity is flipped.</summary>
+    private void NormalizeStarterHydrogens()
+    {
+        foreach (var i in _starters)
+        {
+            var a = _mol.Atoms[i];
+            if (a.Chirality == Chirality.None || a.ExplicitHydrogens != 1 || _mol.Degree(i) == 0) continue;
+            if (_mol.Bonds[_mol.BondsOf(i)[0]].Other(i) > i) continue;
+            a.Chirality = a.Chirality == Chirality.Clockwise ? Chirality.CounterClockwise : Chirality.Clockwise;
+        }
     }
 
     private void RingClosure(int atom, char bond, int end)
@@ -144,10 +166,29 @@ internal sealed class SmilesReaderParser
         if (_s[_pos] == '%')
         {
             _pos++;
-            if (_pos + 2 > end || !char.IsAsciiDigit(_s[_pos]) || !char.IsAsciiDigit(_s[_pos + 1]))
-                throw Error(_pos, "expected two digits after '%'");
-            digit = (_s[_pos] - '0') * 10 + (_s[_pos + 1] - '0');
-            _pos += 2;
+            if (_pos < end && _s[_pos] == '(')
+            {
+                // RDKit's extension: %(n) with any number of digits.
+                _pos++;
+                var digitsStart = _pos;
+                digit = 0;
+                while (_pos < end && char.IsAsciiDigit(_s[_pos]))
+                {
+                    digit = digit * 10 + (_s[_pos] - '0');
+                    if (digit > 99_999) throw Error(digitsStart, "ring-closure number is too large");
+                    _pos++;
+                }
+                if (_pos == digitsStart) throw Error(_pos, "expected a ring-closure number after '%('");
+                if (_pos >= end || _s[_pos] != ')') throw Error(_pos, "expected ')' after the ring-closure number");
+                _pos++;
+            }
+            else
+            {
+                if (_pos + 2 > end || !char.IsAsciiDigit(_s[_pos]) || !char.IsAsciiDigit(_s[_pos + 1]))
+                    throw Error(_pos, "expected two digits after '%'");
+                digit = (_s[_pos] - '0') * 10 + (_s[_pos + 1] - '0');
+                _pos += 2;
+            }
         }
         else
         {
