@@ -24,6 +24,7 @@ public class MorganGoldenTests(ITestOutputHelper output)
                 output.WriteLine($"{g.Id} {g.Smiles}: ours-only [{string.Join(',', bits.Except(g.Morgan2))}] rdkit-only [{string.Join(',', g.Morgan2.Except(bits))}]");
         }
         output.WriteLine($"Morgan2 identical: {same}/{n}; of the {n - same} others, {perceptionDiffers} differ from RDKit in aromaticity");
-        Assert.True(same >= n * 0.994, $"Morgan2 identical {same}/{n}");
+        // Measured 2876/2876 (all identical); the floor leaves room only for a few perception changes.
+        Assert.True(same >= n - 3, $"Morgan2 identical {same}/{n}");
     }
 }

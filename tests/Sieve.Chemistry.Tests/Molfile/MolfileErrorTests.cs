@@ -67,15 +67,44 @@ public class MolfileErrorTests
             "  1  2  1  0\n", "  1  1  4  0\n", "M  CHG  1   1   1\n", "M  RAD  1   9   2\n", "M  ISO  1   1  -3\n", "M  END\n",
             "M  V30 BEGIN CTAB\n", "M  V30 COUNTS 1 0 0 0 0\n", "M  V30 BEGIN ATOM\n", "M  V30 1 C 0 0 0 0 CHG=1 VAL=-1\n",
             "M  V30 END ATOM\n", "M  V30 END CTAB\n", "M  V30 1 1 1 2 ENDPTS=(2 1 -\n", "A    1\n", "S  SKP  5\n", "M  ALS   1  2 F C   N   \n",
-            "M  RGP  1   1   1\n", "M  APO  1   1   3\n");
+            "M  RGP  1   1   1\n", "M  APO  1   1   3\n", "  1  2  2  3\n", "    1.0000    0.5000    0.7000 C   0  0  0  0  0  4\n",
+            "  1  2  1  1\n", "M  V30 1 2 1 2 CFG=2\n", "M  V30 BEGIN RGROUP 1\n", "M  V30 END RGROUP\n", "$MDL  REV  1\n$MOL\n$HDR\n");
         var text = Gen.OneOf<string>(piece.Array[0, 14].Select(p => string.Concat(p)), Gen.String, Gen.Char.Array.Select(c => new string(c)));
         text.Sample(t =>
         {
             try { MolfileReader.ReadRaw(t); }
             catch (MolfileParseException) { }
+            try { MolfileReader.Read(t); }
+            catch (MolfileParseException) { }
+            try { MolfileReader.ReadRGroupQuery(t); }
+            catch (MolfileParseException) { }
             try { _ = new SdfReader(new StringReader(t + "\n$$$$\n" + t)).ToList(); }
             catch (MolfileParseException) { }
-            catch (NotImplementedException) { } // perception not yet merged locally
-        }, iter: 3000);
+        }, iter: 5000);
+    }
+
+    [Fact]
+    public void Mutated_real_molfiles_throw_nothing_but_MolfileParseException()
+    {
+        // Real records (V2000 and V3000, stereo, charges) with characters replaced, dropped or lines
+        // duplicated: they get deep into the parser and into perception.
+        var sources = new[] { "features/salt_v3000.mol", "features/wedge_stereo.mol", "features/charge_block.mol", "features/rgroup_rgp.mol" }
+            .Select(MolfileData.Text).Append(Good).ToArray();
+        var edit = Gen.Select(Gen.Int[0, 2], Gen.Int[0, 10000], Gen.OneOf<char>(' ', '0', '1', '9', '-', '.', 'X', '\n', '=', '('));
+        Gen.Select(Gen.Int[0, sources.Length - 1], edit.Array[1, 6]).Sample(t =>
+        {
+            var (source, edits) = t;
+            var text = new System.Text.StringBuilder(sources[source]);
+            foreach (var (kind, at, c) in edits)
+            {
+                if (text.Length == 0) break;
+                var i = at % text.Length;
+                if (kind == 0) text[i] = c;
+                else if (kind == 1) text.Remove(i, 1);
+                else text.Insert(i, c);
+            }
+            try { MolfileReader.Read(text.ToString()); }
+            catch (MolfileParseException) { }
+        }, iter: 20000);
     }
 }

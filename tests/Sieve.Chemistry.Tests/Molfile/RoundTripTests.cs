@@ -72,6 +72,17 @@ public class RoundTripTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Position_variation_survives_V3000()
+    {
+        var m = Sieve.Chemistry.Smiles.SmilesReader.Read("*OC.c1ccccc1 |m:0:4.5.6|");
+        var text = MolfileWriter.Write(m, MolfileVersion.V3000);
+        Assert.Contains("ENDPTS=(3 5 6 7) ATTACH=ANY", text, StringComparison.Ordinal);
+        var pv = Assert.Single(MolfileReader.Read(text).PositionVariations);
+        Assert.Equal(0, pv.Atom);
+        Assert.Equal([4, 5, 6], pv.Candidates);
+    }
+
+    [Fact]
     public void Any_bonds_survive()
     {
         var m = MolfileReader.Read(MolfileData.Text("features/any_bond.mol"));

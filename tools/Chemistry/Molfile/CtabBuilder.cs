@@ -23,6 +23,18 @@ internal sealed class CtabBuilder
 
     public List<PositionVariation> PositionVariations { get; } = [];
 
+    /// <summary>Double bonds drawn as "cis or trans unknown" (V2000 stereo 3, V3000 CFG=2), by bond index.</summary>
+    public HashSet<int> UnknownDoubleBonds { get; } = [];
+
+    /// <summary>After <see cref="Build"/>: each read atom's index in the molecule, -1 for removed hydrogens.</summary>
+    public int[] NewIndex { get; private set; } = [];
+
+    /// <summary>After <see cref="Build"/>: each read bond's ends as read (Build renumbers the bonds themselves).</summary>
+    public (int Begin, int End)[] ReadEnds { get; private set; } = [];
+
+    /// <summary>After <see cref="Build"/>: each read bond's index in the molecule, -1 when removed.</summary>
+    public int[] NewBondIndex { get; private set; } = [];
+
     public int AddAtom(Atom atom, Point3 at)
     {
         Atoms.Add(atom);
@@ -87,6 +99,8 @@ internal sealed class CtabBuilder
             if (other.IsBracket) other.ExplicitHydrogens = (other.ExplicitHydrogens ?? 0) + 1;
         }
 
+        ReadEnds = [.. Bonds.Select(b => (b.Begin, b.End))];
+        NewBondIndex = new int[Bonds.Count];
         var newIndex = new int[n];
         var m = new Molecule();
         var coords = new List<Point3>(n);
@@ -99,12 +113,13 @@ internal sealed class CtabBuilder
         for (var k = 0; k < Bonds.Count; k++)
         {
             var b = Bonds[k];
+            NewBondIndex[k] = -1;
             if (remove[b.Begin] || remove[b.End]) continue;
             if (m.BondIndex(newIndex[b.Begin], newIndex[b.End]) >= 0)
                 throw lines.Error("", BondLines[k], $"second bond between atoms {b.Begin + 1} and {b.End + 1}");
             b.Begin = newIndex[b.Begin];
             b.End = newIndex[b.End];
-            m.AddBond(b);
+            NewBondIndex[k] = m.AddBond(b);
         }
         foreach (var pv in PositionVariations)
             m.PositionVariations.Add(new PositionVariation(newIndex[pv.Atom], [.. pv.Candidates.Select(c => newIndex[c])]));
@@ -120,6 +135,7 @@ internal sealed class CtabBuilder
             }
         }
         coordinates = [.. coords];
+        NewIndex = newIndex;
         return m;
     }
 

@@ -76,6 +76,7 @@ public static class MolfileReader
             try
             {
                 Sanitizer.Sanitize(m);
+                StereoFromCoordinates.Assign(m, ctab);
             }
             catch (InvalidOperationException e)
             {

@@ -8,6 +8,7 @@ namespace Sieve.Chemistry.Molfile;
 /// or V3000. Charges, radicals and isotopes go to property lines; hydrogen counts the default valence
 /// model would not reproduce go to the valence field; R-group atoms (<c>*</c> labelled R<i>n</i>) to
 /// <c>M  RGP</c>; labels <c>[C,N]</c>/<c>![C,N]</c> to atom lists; other labels to aliases.
+/// Position variation (CXSMILES <c>m:</c>) is written in V3000 only, as ENDPTS on the star's bond.
 /// Coordinates come from <see cref="MolfileCoordinates"/>, else all zero.</summary>
 public static class MolfileWriter
 {
@@ -164,12 +165,19 @@ public static class MolfileWriter
         if (m.BondCount > 0)
         {
             sb.Append("M  V30 BEGIN BOND\n");
+            // Position variation: the star's single bond carries the candidate atoms (ENDPTS).
+            var endpoints = new Dictionary<int, IReadOnlyList<int>>();
+            foreach (var pv in m.PositionVariations)
+                if ((uint)pv.Atom < (uint)m.AtomCount && m.Degree(pv.Atom) == 1)
+                    endpoints[m.BondsOf(pv.Atom)[0]] = pv.Candidates;
             for (var k = 0; k < m.BondCount; k++)
             {
                 var b = m.Bonds[k];
                 var cfg = b.Order == BondOrder.Single ? b.Wedge switch { BondWedge.Wedge => 1, BondWedge.Either => 2, BondWedge.Hash => 3, _ => 0 } : 0;
                 var line = string.Create(inv, $"{k + 1} {BondTypes.ToCode(b.Order)} {b.Begin + 1} {b.End + 1}");
                 if (cfg != 0) line += string.Create(inv, $" CFG={cfg}");
+                if (endpoints.TryGetValue(k, out var ends))
+                    line += string.Create(inv, $" ENDPTS=({ends.Count} {string.Join(' ', ends.Select(e => e + 1))}) ATTACH=ANY");
                 V30Line(sb, line);
             }
             sb.Append("M  V30 END BOND\n");
