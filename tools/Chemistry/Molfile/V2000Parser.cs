@@ -66,7 +66,7 @@ internal static class V2000Parser
         if (bond.Order == BondOrder.Single)
             bond.Wedge = stereo switch { 1 => BondWedge.Wedge, 6 => BondWedge.Hash, 4 => BondWedge.Either, _ => BondWedge.None };
         else if (bond.Order == BondOrder.Double && stereo == 3)
-            ctab.UnknownDoubleBonds.Add(ctab.Bonds.Count);
+            bond.Wedge = BondWedge.Either; // crossed double bond: cis/trans unknown
         ctab.Bonds.Add(bond);
         ctab.BondLines.Add(lines.LastLineNumber);
     }
