@@ -23,7 +23,8 @@ internal static class V2000Parser
 
     private static void ParseAtom(LineCursor lines, string line, CtabBuilder ctab)
     {
-        if (line.Length < 32)
+        // RDKit refuses atom lines that end inside the symbol field (before column 34).
+        if (line.Length < 34)
             throw lines.ErrorHere("atom line too short: expected coordinates and an atom symbol (columns 1-34)");
         var x = Coordinate(lines, line, 0);
         var y = Coordinate(lines, line, 10);
