@@ -145,6 +145,13 @@ public class SmartsPrimitiveTests
     [InlineData("C1CC1C1CC1", "*1**1", 2)]
     [InlineData("C12CC1C2", "*1**1", 2)]
     [InlineData("OCC(O)CO", "[OX2H][CX4]", 3)]
+    [InlineData("C[N+](C)(C)C.[O-]C.[O-2]", "[+{1-2}]", 1)]
+    [InlineData("C[N+](C)(C)C.[O-]C.[O-2]", "[-{2-}]", 1)]
+    [InlineData("C[N+](C)(C)C.[O-]C.[O-2]", "[-{1-1}]", 1)]
+    [InlineData("C[N+](C)(C)C.[O-]C.[O-2]", "[+{-0}]", 7)]
+    [InlineData("c1ccccc1", "[!@c]", 0)]
+    [InlineData("c1ccccc1", "[c,!@N]", 6)]
+    [InlineData("CC(O)N", "[C@OH]", 2)]
     public void Match_count_equals_RDKit(string smiles, string smarts, int rdkitCount)
     {
         var mol = SmilesReader.Read(smiles);

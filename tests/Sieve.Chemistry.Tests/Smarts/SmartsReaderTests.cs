@@ -57,6 +57,12 @@ public class SmartsReaderTests
     [InlineData("CC)", 2)]
     [InlineData("C(C))", 4)]
     [InlineData("C1.1", 3)]
+    [InlineData("[H+&R]", 3)]
+    [InlineData("[2H-,C]", 4)]
+    [InlineData("[H-;!H2]", 3)]
+    [InlineData("[H{1-2}]", 2)]
+    [InlineData("[13{1-2}]", 3)]
+    [InlineData("[#6{1-2}]", 3)]
     public void Invalid_SMARTS_throws_with_the_position(string smarts, int position)
     {
         var e = Assert.Throws<SmartsParseException>(() => SmartsReader.Read(smarts));
