@@ -152,6 +152,17 @@ public class SmartsPrimitiveTests
     [InlineData("c1ccccc1", "[!@c]", 0)]
     [InlineData("c1ccccc1", "[c,!@N]", 6)]
     [InlineData("CC(O)N", "[C@OH]", 2)]
+    [InlineData("CC=CC#N", "[^1]", 2)]
+    [InlineData("CC=CC#N", "[^2]", 2)]
+    [InlineData("CC=CC#N", "[^3]", 1)]
+    [InlineData("OC=O", "[^2]", 3)]
+    [InlineData("NC(=O)C", "[N;^2]", 1)]
+    [InlineData("c1ccccc1N", "[N^2]", 1)]
+    [InlineData("CN", "[N^3]", 1)]
+    [InlineData("[Na+].[Cl-]", "[^0]", 1)]
+    [InlineData("FS(F)(F)(F)(F)F", "[^5]", 1)]
+    [InlineData("FP(F)(F)(F)F", "[^4]", 1)]
+    [InlineData("C=C=O", "[^1]", 1)]
     public void Match_count_equals_RDKit(string smiles, string smarts, int rdkitCount)
     {
         var mol = SmilesReader.Read(smiles);

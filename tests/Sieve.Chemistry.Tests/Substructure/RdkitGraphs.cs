@@ -31,7 +31,7 @@ internal static class RdkitGraphs
             m.AddAtom(new Atom
             {
                 Element = f[0], IsAromatic = f[1] == 1, Charge = f[2], Isotope = f[3],
-                ExplicitHydrogens = f[4], ImplicitHydrogens = f[5],
+                ExplicitHydrogens = f[4], ImplicitHydrogens = f[5], RadicalElectrons = f[6],
             });
         }
         foreach (var b in bonds.Split(';', StringSplitOptions.RemoveEmptyEntries))

@@ -143,7 +143,12 @@ internal sealed partial class SmartsParser
             case '$':
                 return ParseRecursive();
             case '^':
-                throw Error(at, "hybridization queries ('^') are not supported");
+            {
+                _pos++;
+                if (Peek is < '0' or > '5') throw Error(_pos, "expected a hybridization 0 to 5 after '^'");
+                var h = Substructure.Hybridization.FromSmarts(_s[_pos++] - '0');
+                return new PropertyAtom(AtomProperty.Hybridization, h, h);
+            }
             case >= '0' and <= '9':
             {
                 var isotope = ParseNumber(maxDigits: 4);
