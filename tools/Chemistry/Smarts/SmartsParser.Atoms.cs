@@ -314,9 +314,8 @@ internal sealed partial class SmartsParser
         }
         if (i >= _end) throw Error(at, "unclosed recursive SMARTS '$('");
         if (i == innerStart) throw Error(innerStart, "empty recursive SMARTS '$()'");
-        var saved = _current;
+        // A separate parser (its own bracket state) over the same text keeps error positions absolute.
         var inner = new SmartsParser(_s, innerStart, i, depth + 1).Parse();
-        _current = saved;
         _pos = i + 1;
         return new RecursiveAtom(inner);
     }
