@@ -355,6 +355,8 @@ internal sealed class Refiner
             if (c != 0) return c;
             c = _g.BaseKey[i].CompareTo(_g.BaseKey[j]);
             if (c != 0) return c;
+            c = _g.MarkushKey[i].CompareTo(_g.MarkushKey[j]);
+            if (c != 0) return c;
             if (_useStereo && _g.Parity[i] != 0)
             {
                 c = _chiralRank[i].CompareTo(_chiralRank[j]);
