@@ -129,8 +129,7 @@ internal sealed class SmilesTraversal
             k++;
         }
         SortByKey(keys[..k], which[..k]);
-        // copy out: the spans may live on this frame's stack and recursion reuses nothing of it, but
-        // stackalloc'd spans cannot be captured across the recursive calls below safely in a list.
+        // The recursion below colours atoms, so keep this atom's ordered children in an array of its own.
         var children = which[..k].ToArray();
         for (var i = 0; i < children.Length; i++)
         {

@@ -14,6 +14,8 @@ public static class SmilesWriter
         ArgumentNullException.ThrowIfNull(m);
         o ??= Defaults;
         if (m.AtomCount == 0) return "";
+        if (!o.Canonical && o.Ranking is { } ranking && ranking.Count != m.AtomCount)
+            throw new ArgumentException($"Ranking has {ranking.Count} entries for {m.AtomCount} atoms", nameof(o));
         // Deep chains need a deep stack for the recursive walk; give big molecules their own thread.
         if (m.AtomCount > 2000)
         {
