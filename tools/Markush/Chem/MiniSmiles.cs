@@ -28,6 +28,7 @@ internal static class MiniSmiles
         }
         var m = new Parser(s, text).Run();
         if (cx is not null) ApplyCx(m, cx, text);
+        AromaticDummies(m);
         AddImplicitHydrogens(m);
         return m;
     }
@@ -65,6 +66,24 @@ internal static class MiniSmiles
                 i = end;
             }
             else i++;
+        }
+    }
+
+    /// <summary>A <c>*</c> drawn inside an aromatic ring (a ring-atom variable "X") is aromatic, as RDKit reads it:
+    /// its ring bonds to aromatic atoms become aromatic.</summary>
+    private static void AromaticDummies(Molecule m)
+    {
+        var ring = RingBonds.Find(m);
+        for (var a = 0; a < m.AtomCount; a++)
+        {
+            if (m.Atoms[a].Element != 0) continue;
+            var aromaticRingBonds = 0;
+            foreach (var b in m.BondsOf(a))
+                if (ring[b] && m.Atoms[m.Bonds[b].Other(a)].IsAromatic && m.Bonds[b].Order is BondOrder.Single or BondOrder.Aromatic) aromaticRingBonds++;
+            if (aromaticRingBonds < 2) continue;
+            m.Atoms[a].IsAromatic = true;
+            foreach (var b in m.BondsOf(a))
+                if (ring[b] && m.Atoms[m.Bonds[b].Other(a)].IsAromatic) { m.Bonds[b].Order = BondOrder.Aromatic; m.Bonds[b].IsAromatic = true; }
         }
     }
 
