@@ -1,0 +1,56 @@
+namespace Sieve.Chemistry.Canonical;
+
+/// <summary>Canonical atom ranks: the same molecule gives the same ranks to corresponding atoms however
+/// its atoms are numbered. Follows RDKit's "new canon" (atom invariants, iterative partition refinement,
+/// stereo-aware tie breaking); each connected component is ranked on its own, as RDKit's SMILES writer does.</summary>
+public static class CanonicalRanking
+{
+    /// <summary>Rank of every atom, 0-based, unique within its connected component.</summary>
+    public static int[] Rank(Molecule m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return Analyze(m, isomeric: true).Ranks;
+    }
+
+    /// <summary>Perceives stereo, ranks every component and keeps what the writer needs.</summary>
+    internal static CanonicalAnalysis Analyze(Molecule m, bool isomeric)
+    {
+        var topology = new Topology(m);
+        var parities = isomeric ? StereoPerception.AtomParities(m) : new byte[m.AtomCount];
+        var doubleBonds = isomeric ? StereoPerception.DoubleBonds(m) : new DoubleBondStereo?[m.BondCount];
+        var ranks = new int[m.AtomCount];
+        var localOf = new int[m.AtomCount];
+        var components = m.Components();
+        foreach (var comp in components)
+        {
+            for (var i = 0; i < comp.Count; i++) localOf[comp[i]] = i;
+            var g = new ComponentGraph(m, comp, localOf, topology);
+            var refiner = new Refiner(g);
+            if (isomeric && HasStereo(comp, parities, m, doubleBonds))
+            {
+                g.ComputeBaseKeys(m, withStereo: false);
+                var classes = refiner.SymmetryClasses();
+                StereoValidation.Apply(m, g, classes, topology, parities, doubleBonds);
+            }
+            g.ComputeBaseKeys(m, withStereo: isomeric);
+            var local = refiner.CanonicalRanks(isomeric);
+            for (var i = 0; i < comp.Count; i++) ranks[comp[i]] = local[i];
+        }
+        return new CanonicalAnalysis(ranks, parities, doubleBonds, topology, components);
+    }
+
+    private static bool HasStereo(List<int> comp, byte[] parities, Molecule m, DoubleBondStereo?[] doubleBonds)
+    {
+        foreach (var a in comp)
+        {
+            if (parities[a] != 0) return true;
+            foreach (var b in m.BondsOf(a))
+                if (doubleBonds[b] is not null) return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>What ranking found, for the writer: ranks, the stereo that survived validation, rings, components.</summary>
+internal sealed record CanonicalAnalysis(
+    int[] Ranks, byte[] Parities, DoubleBondStereo?[] DoubleBonds, Topology Topology, List<List<int>> Components);
