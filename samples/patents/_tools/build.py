@@ -19,11 +19,15 @@ VERDICTS = {"covered", "not covered", "undetermined"}
 
 def build_formula(path):
     src = open(path).read().strip()
+    cx = ""
+    if " |" in src:
+        src, cx = src.split(" |", 1)
+        cx = cx.rstrip("|")
     labels = re.findall(r"\{([^}]+)\}", src)
     tmp = src
     for i, lab in enumerate(labels):
         tmp = tmp.replace("{" + lab + "}", "[*:%d]" % (900 + i), 1)
-    mol = Chem.MolFromSmiles(tmp)
+    mol = Chem.MolFromSmiles(tmp)  # labels are found on the plain SMILES; the CX block is added back below
     if mol is None:
         raise ValueError("formula does not parse: " + path)
     names = [""] * mol.GetNumAtoms()
@@ -31,8 +35,13 @@ def build_formula(path):
         if a.GetAtomMapNum() >= 900:
             names[a.GetIdx()] = labels[a.GetAtomMapNum() - 900]
     out = re.sub(r"\{[^}]+\}", "*", src)
+    parts = []
     if any(names):
-        out += " |$" + ";".join(names) + "$|"
+        parts.append("$" + ";".join(names) + "$")
+    if cx:
+        parts.append(cx)
+    if parts:
+        out += " |" + ",".join(parts) + "|"
     check = Chem.MolFromSmiles(out)
     if check is None:
         raise ValueError("built formula does not parse: " + out)

@@ -90,7 +90,7 @@ internal sealed class CompiledMarkush
     {
         var cm = new CompiledMarkush { Structure = s };
         if (string.IsNullOrWhiteSpace(s.ScaffoldSmiles)) { cm.Problems.Add($"no drawn formula ({s.FormulaName})"); return cm; }
-        var mol = MoleculeInput.FromSmiles(s.ScaffoldSmiles);
+        var mol = ScaffoldReader.Read(s.ScaffoldSmiles);
         var pvAtoms = new Dictionary<int, PositionVariation>();
         foreach (var pv in mol.PositionVariations) pvAtoms[pv.Atom] = pv;
 

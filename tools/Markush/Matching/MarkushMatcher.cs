@@ -24,7 +24,12 @@ public static class MarkushMatcher
 
     public static MarkushQuery Compile(MarkushStructure structure) => new(CompiledMarkush.Compile(structure));
 
-    public static MatchResult Match(Molecule molecule, MarkushStructure structure) => Match(molecule, Compile(structure));
+    // Compiled once per structure instance (claims hold their structures for the life of a package).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MarkushStructure, MarkushQuery> Compiled = new();
+
+    /// <summary>Matches against a structure, compiling it on first use and caching the compiled query.</summary>
+    public static MatchResult Match(Molecule molecule, MarkushStructure structure) =>
+        Match(molecule, Compiled.GetValue(structure, Compile));
 
     public static MatchResult Match(Molecule molecule, MarkushQuery query)
     {

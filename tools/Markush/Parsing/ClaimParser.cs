@@ -20,7 +20,7 @@ public static partial class ClaimParser
     [GeneratedRegex(@"\bformula\s*\(?\s*([IVXL]+[a-z]?|\d+[a-z]?)\s*\)?", RegexOptions.IgnoreCase)]
     private static partial Regex FormulaRef();
 
-    [GeneratedRegex(@",?\s*(?:or|and)\s+(?:an?\s+)?(?:(?:pharmaceutically|physiologically|pharmacologically|veterinarily)\s+acceptable\s+)?(?:(?:salts?|solvates?|hydrates?|stereoisomers?|tautomers?|enantiomers?|diastereomers?|prodrugs?|esters?|n-oxides?|isomers?)\s*(?:,|or|and|\s)*)+(?:of\s+(?:any\s+of\s+)?)?(?:the\s+foregoing\s+|said\s+\w+\s+)?thereof", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@",?\s*(?:or|and)\s+(?:an?\s+)?(?:(?:pharmaceutically|physiologically|pharmacologically|veterinarily)\s+acceptable\s+)?(?:(?:acid|base)\s+addition\s+)?(?:(?:salts?|solvates?|hydrates?|stereoisomers?|tautomers?|enantiomers?|diastereomers?|prodrugs?|esters?|n-oxides?|isomers?)\s*(?:,|or|and|\s)*)+(?:of\s+(?:any\s+of\s+)?)?(?:the\s+foregoing\s+|said\s+\w+\s+)?thereof", RegexOptions.IgnoreCase)]
     private static partial Regex SaltPhrase();
 
     [GeneratedRegex(@"(?:[,;]\s*|\s)(?:provided\s+that|with\s+the\s+proviso\s+that|with\s+the\s+provisos?\s+that)\s+", RegexOptions.IgnoreCase)]
@@ -29,7 +29,7 @@ public static partial class ClaimParser
     [GeneratedRegex(@"\bwherein\b:?", RegexOptions.IgnoreCase)]
     private static partial Regex Wherein();
 
-    [GeneratedRegex(@"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:each\s+(?:of\s+)?)?" + Label + @"(?:\s*(?:,|and)\s*" + Label + @")*\s+(?:is|are|represents|denotes|each|independently|taken|together)\b)")]
+    [GeneratedRegex(@"(?:,\s*(?:(?:and|or)\s+)?|\s+and\s+)(?=(?:each\s+(?:of\s+)?)?" + Label + @"(?:\s*(?:,|and)\s*" + Label + @")*\s+(?:is|are|represents|denotes|each|independently|taken|together)\b)")]
     private static partial Regex DefinitionBoundary();
 
     [GeneratedRegex(@"^(?:or\s+|and\s+)?(?:each\s+(?:of\s+)?)?(" + Label + @"(?:\s*(?:,|and)\s*" + Label + @")*)\s+(?:(?:is|are)\s+(?:each\s+)?(?:independently\s+)?(?:a\s+group\s+)?|represents?\s+|denotes?\s+|each\s+independently\s+(?:is\s+|represents?\s+)?|independently\s+(?:is\s+|represents?\s+)?)(.*)$")]
@@ -70,7 +70,7 @@ public static partial class ClaimParser
         var deps = new List<int>();
         var cref = ClaimRef().Match(preamble);
         if (cref.Success) deps = ClaimNumbers(cref.Groups[1].Value).Where(n => n < number).ToList();
-        var isCompound = Regex.IsMatch(preamble, @"^\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}compounds?\b", RegexOptions.IgnoreCase);
+        var isCompound = Regex.IsMatch(preamble, @"^\s*(?:an?|the)\s+(?:[\w,-]+\s+){0,3}(?:compounds?|derivatives?)\b", RegexOptions.IgnoreCase);
         if (!isCompound)
             return new Claim { Number = number, Text = body, Kind = ClaimKind.Other, DependsOn = deps };
         if (Regex.IsMatch(body, @"\b(?:which\s+is|selected\s+from\s+the\s+(?:group\s+consisting\s+of\s+the\s+)?following|is\s+selected\s+from\s+the\s+group\s+consisting\s+of\s*:)", RegexOptions.IgnoreCase) && !wherein.Success)
@@ -152,7 +152,7 @@ public static partial class ClaimParser
                 var pt = p.Trim().TrimEnd('.', ';').Trim();
                 if (pt.Length == 0) continue;
                 var parsed = ParseProviso(pt);
-                if (parsed is null) unparsedProvisos.Add(pt); else provisos.Add(parsed);
+                if (parsed is null) unparsedProvisos.Add(TextUtil.Unprotect(pt)); else provisos.Add(parsed);
             }
         }
         var clauses = new List<string>();
@@ -168,6 +168,16 @@ public static partial class ClaimParser
             }
             clauses.Add(semi[start..]);
         }
+        // "R1 and R2 are …" was cut at its "and": glue a clause that is only labels onto the next one.
+        for (var i = clauses.Count - 2; i >= 0; i--)
+        {
+            var bare = Regex.Replace(clauses[i].Trim().TrimEnd(','), @"^(?:or|and)\s+", "");
+            if (Regex.IsMatch(bare, "^(?:each\\s+(?:of\\s+)?)?" + Label + @"(?:\s*,\s*" + Label + ")*$"))
+            {
+                clauses[i] = clauses[i].TrimEnd().TrimEnd(',') + " and " + clauses[i + 1].TrimStart();
+                clauses.RemoveAt(i + 1);
+            }
+        }
         foreach (var raw in clauses)
         {
             var clause = raw.Trim().TrimEnd('.', ',').Trim();
@@ -177,13 +187,13 @@ public static partial class ClaimParser
             if (jm.Success)
             {
                 var joint = ParseJoint([jm.Groups[1].Value, jm.Groups[2].Value], jm.Groups[4].Value, clause);
-                if (joint is null) unparsed.Add(clause); else joints.Add(joint);
+                if (joint is null) unparsed.Add(TextUtil.Unprotect(clause)); else joints.Add(joint);
                 continue;
             }
             var cr = CountRange().Match(clause);
             if (cr.Success)
             {
-                counts[cr.Groups[1].Value] = new CountVariable(cr.Groups[1].Value, int.Parse(cr.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(cr.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), clause);
+                counts[cr.Groups[1].Value] = new CountVariable(cr.Groups[1].Value, int.Parse(cr.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(cr.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), TextUtil.Unprotect(clause));
                 continue;
             }
             var cl = CountList().Match(clause);
@@ -198,16 +208,16 @@ public static partial class ClaimParser
             {
                 var labels = Regex.Matches(lm.Groups[1].Value, Label).Select(m => m.Value).ToList();
                 var alts = GroupPhraseParser.ParseList(lm.Groups[2].Value);
-                if (alts.Count == 0) { unparsed.Add(clause); continue; }
+                if (alts.Count == 0) { unparsed.Add(TextUtil.Unprotect(clause)); continue; }
                 foreach (var l in labels)
                 {
-                    defs[l] = new VariableDefinition(l, alts, clause);
+                    defs[l] = new VariableDefinition(l, alts, TextUtil.Unprotect(clause));
                     // A restated definition replaces any joint-ring alternative involving it (dependent claims narrow).
                     if (!ReferenceEquals(s.Definitions, defs)) joints.RemoveAll(j => j.Labels.Contains(l) && s.JointRings.Contains(j));
                 }
                 continue;
             }
-            unparsed.Add(clause);
+            unparsed.Add(TextUtil.Unprotect(clause));
         }
         return s with
         {
@@ -254,22 +264,12 @@ public static partial class ClaimParser
         var subm = Regex.Match(rest, @"(optionally\s+)?substituted\s+(?=with|by)", RegexOptions.IgnoreCase);
         if (subm.Success)
         {
-            var alts = GroupPhraseParser.ParseList("x " + rest[subm.Index..]);
-            if (alts.Count == 1 && alts[0] is UnparsedGroup) return null;
-            // ParseList attaches the substitution to the dummy item "x"; read it back from the item.
-            sub = alts.Count > 0 ? ExtractSubstitution(alts[^1]) : null;
+            sub = GroupPhraseParser.ParseSubstitution(rest[(subm.Index + subm.Length)..], subm.Groups[1].Success);
             if (sub is null) return null;
         }
         var aromatic = !Regex.IsMatch(rest, @"\bsaturated\b", RegexOptions.IgnoreCase);
-        return new JointRingDefinition(labels, sizes, extra, extraKinds, aromatic, sub, clause);
+        return new JointRingDefinition(labels, sizes, extra, extraKinds, aromatic, sub, TextUtil.Unprotect(clause));
     }
-
-    private static Substitution? ExtractSubstitution(GroupSpec g) => g switch
-    {
-        GenericGroup gg => gg.Substitution,
-        FragmentGroup f => f.Substitution,
-        _ => null,
-    };
 
     private static Proviso? ParseProviso(string text)
     {

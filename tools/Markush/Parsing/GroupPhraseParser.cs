@@ -19,8 +19,11 @@ internal static partial class GroupPhraseParser
     [GeneratedRegex(@"\b(optionally\s+)?substituted\s+(?=with|by|on)", RegexOptions.IgnoreCase)]
     private static partial Regex Substituted();
 
-    [GeneratedRegex(@"^(?:with|by|on\s+\w+\s+with)\s+(?:(one or more|one or two|one to three|one to four|one to five|one, two or three|1 to 3|1-3|1 to 2|1-2|1 or 2|1 to 4|1-4|1 to 5|1-5|up to \w+|one|two|three|four|\d+)\s+)?(?:(?:groups?|substituents?|radicals?|moieties)\s+)?(?:independently\s+)?(?:(?:selected|chosen)\s+from\s+)?(?:the\s+group\s+consisting\s+of\s+)?:?\s*(.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:with|by|on\s+\w+\s+with)\s+(?:(one_or_more|1~2|1~3|one or more|one or two|one to three|one to four|one to five|one, two or three|1 to 3|1-3|1 to 2|1-2|1 or 2|1 to 4|1-4|1 to 5|1-5|up to \w+|one|two|three|four|\d+)\s+)?(?:(?:groups?|substituents?|radicals?|moieties)\s+)?(?:independently\s+)?(?:(?:selected|chosen)\s+from\s+)?(?:the\s+group\s+consisting\s+of\s+)?:?\s*(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex SubstitutionBody();
+
+    [GeneratedRegex(@",\s*(?:(?:and|or)\s+)?(?=an?\s)", RegexOptions.IgnoreCase)]
+    private static partial Regex OuterItem();
 
     [GeneratedRegex(@"\s*,\s*(?:and|or)\s+|\s*,\s*|\s+(?:and|or)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ItemSeparator();
@@ -31,10 +34,10 @@ internal static partial class GroupPhraseParser
     [GeneratedRegex(@"(\d+)-?\s*to\s*(\d+)-membered", RegexOptions.IgnoreCase)]
     private static partial Regex SizeTo();
 
-    [GeneratedRegex(@"(?:containing|having|comprising|with)\s+(?:from\s+)?(\w+)(?:\s*(?:to|-|or)\s*(\w+))?\s+(?:ring\s+)?hetero\s*-?atoms?(?:\s+(?:independently\s+)?(?:selected|chosen)\s+from\s+(?:the\s+group\s+consisting\s+of\s+)?(" + Hetero + @"(?:\s*,\s*" + Hetero + @")*(?:\s*,?\s*(?:and|or)\s+" + Hetero + @")?))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:containing|having|comprising|with)\s+(?:from\s+)?([\w~]+)(?:\s*(?:to|-|or)\s*(\w+))?\s+(?:ring\s+)?hetero\s*-?atoms?(?:\s+(?:independently\s+)?(?:selected|chosen)\s+from\s+(?:the\s+group\s+consisting\s+of\s+)?(" + Hetero + @"(?:\s*,\s*" + Hetero + @")*(?:\s*,?\s*(?:and|or)\s+" + Hetero + @")?))?", RegexOptions.IgnoreCase)]
     private static partial Regex HeteroPhrase();
 
-    [GeneratedRegex(@"(?:containing|having)\s+(\w+)(?:\s*(?:to|-|or)\s*(\w+))?\s+(nitrogen|oxygen|sulfur|sulphur)\s+atoms?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:containing|having)\s+([\w~]+)(?:\s*(?:to|-|or)\s*(\w+))?\s+(nitrogen|oxygen|sulfur|sulphur)\s+atoms?", RegexOptions.IgnoreCase)]
     private static partial Regex HeteroSingleKind();
 
     /// <summary>Protects phrases whose commas and "or"s are not list separators, and turns them into tokens the
@@ -55,6 +58,7 @@ internal static partial class GroupPhraseParser
 
     private static string HeteroToken(string from, string to, string kinds)
     {
+        if (from.Contains('~', StringComparison.Ordinal)) { var p = from.Split('~'); from = p[0]; to = p[1]; }
         var min = TextUtil.Number(from) ?? 1;
         var max = to.Length > 0 ? TextUtil.Number(to) ?? min : min;
         var z = new List<int>();
@@ -84,14 +88,40 @@ internal static partial class GroupPhraseParser
         {
             if (depths[s.Index] != 0) continue;
             var head = SplitItems(text[..s.Index]);
-            var sub = ParseSubstitution(text[(s.Index + s.Length)..], s.Groups[1].Success);
+            var tail = text[(s.Index + s.Length)..];
+            // "… optionally substituted with C1-4 alkyl, a 5-membered ring, or an azabicycloalkyl group": an item that
+            // starts with an article after a comma is back in the outer list.
+            string? outer = null;
+            var tailDepths = TextUtil.Depths(tail);
+            foreach (Match back in OuterItem().Matches(tail))
+            {
+                if (tailDepths[back.Index] != 0) continue;
+                outer = tail[(back.Index + back.Length)..];
+                tail = tail[..back.Index];
+                break;
+            }
+            // Without "selected from" a nested list is one item: "C1-4 alkyl optionally substituted with halogen,
+            // C3-6 cycloalkyl, or phenyl" gives the alkyl only halogen.
+            if (outer is null && !Regex.IsMatch(tail, @"\b(?:selected|chosen)\s+from\b|\bconsisting\s+of\b", RegexOptions.IgnoreCase))
+            {
+                var sepDepths = TextUtil.Depths(tail);
+                foreach (Match sep in ItemSeparator().Matches(tail))
+                {
+                    if (sepDepths[sep.Index] != 0) continue;
+                    outer = tail[(sep.Index + sep.Length)..];
+                    tail = tail[..sep.Index];
+                    break;
+                }
+            }
+            var sub = ParseSubstitution(tail, s.Groups[1].Success);
             for (var i = 0; i < head.Count; i++)
             {
                 var g = ParseItem(head[i]);
                 if (i == head.Count - 1)
-                    g = sub is null ? new UnparsedGroup { Text = head[i] + " " + text[s.Index..] } : WithSubstitution(g, sub);
+                    g = sub is null ? new UnparsedGroup { Text = TextUtil.Unprotect(head[i] + " " + text[s.Index..]) } : WithSubstitution(g, sub);
                 result.Add(g);
             }
+            if (outer is not null) result.AddRange(ParseList(outer));
             return result;
         }
         foreach (var item in SplitItems(text)) result.Add(ParseItem(item));
@@ -114,7 +144,7 @@ internal static partial class GroupPhraseParser
         return items;
     }
 
-    private static Substitution? ParseSubstitution(string rest, bool optional)
+    internal static Substitution? ParseSubstitution(string rest, bool optional)
     {
         var m = SubstitutionBody().Match(rest.Trim());
         if (!m.Success) return null;
@@ -146,6 +176,12 @@ internal static partial class GroupPhraseParser
     public static GroupSpec ParseItem(string raw)
     {
         var text = raw.Trim().TrimEnd('.', ',', ';').Trim();
+        var spec = ParseItemProtected(text);
+        return spec with { Text = TextUtil.Unprotect(spec.Text) };
+    }
+
+    private static GroupSpec ParseItemProtected(string text)
+    {
         var lower = text.ToLowerInvariant();
         if (lower is "hydrogen" or "h" or "a hydrogen atom" or "hydrogen atom") return new HydrogenGroup { Text = text };
         if (lower is "a bond" or "a direct bond" or "a single bond" or "bond" or "absent")

@@ -53,6 +53,22 @@ internal static class TextUtil
         return sb.ToString().Trim();
     }
 
+    /// <summary>Turns the parser's protected tokens back into claim words for evidence and unparsed text.</summary>
+    public static string Unprotect(string text)
+    {
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"\[size:(\d+)\|(\d+)\]", "$1- or $2-membered");
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"\[size:(\d+)~(\d+)\]", "$1- to $2-membered");
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"\[het:(\d+)~(\d+):([\d.]*)\]", m =>
+        {
+            var kinds = string.Join(", ", m.Groups[3].Value.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(z => z switch { "7" => "N", "8" => "O", "16" => "S", _ => z }));
+            var count = m.Groups[1].Value == m.Groups[2].Value ? m.Groups[1].Value : $"{m.Groups[1].Value} to {m.Groups[2].Value}";
+            return $"containing {count} heteroatom(s){(kinds.Length > 0 ? " selected from " + kinds : "")}";
+        });
+        return text.Replace("one_or_more", "one or more", StringComparison.Ordinal).Replace("1~2", "1 or 2", StringComparison.Ordinal)
+            .Replace("1~3", "1 to 3", StringComparison.Ordinal).Replace("straight_or_branched", "straight or branched", StringComparison.Ordinal)
+            .Replace("monodi", "mono- or di-", StringComparison.Ordinal);
+    }
+
     public static int? Number(string word) => word.ToLowerInvariant() switch
     {
         "zero" => 0, "one" or "a" or "an" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6,
