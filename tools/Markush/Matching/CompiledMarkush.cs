@@ -35,6 +35,7 @@ internal sealed class CompiledVariant
     public int[][] Adj = [];                  // neighbours per query atom
     public int[] Order = [];                  // matching order (each atom after the first has an earlier neighbour, per component)
     public int[] ElementNeeds = [];           // per element count, for the prefilter
+    private BondOrder[] _bondMatrix = [];     // Zero = no bond; n×n over query atoms
 
     public void Finish()
     {
@@ -57,6 +58,9 @@ internal sealed class CompiledVariant
                     if (!seen[x]) { seen[x] = true; order.Add(x); }
         }
         Order = [.. order];
+        var n = Atoms.Count;
+        _bondMatrix = new BondOrder[n * n];
+        foreach (var b in Bonds) { _bondMatrix[b.A * n + b.B] = b.Order; _bondMatrix[b.B * n + b.A] = b.Order; }
         ElementNeeds = new int[Elements.MaxAtomicNumber + 1];
         foreach (var a in Atoms) ElementNeeds[a.Element]++;
     }
@@ -65,9 +69,8 @@ internal sealed class CompiledVariant
 
     public BondOrder? BondOrderBetween(int a, int b)
     {
-        foreach (var bond in Bonds)
-            if ((bond.A == a && bond.B == b) || (bond.A == b && bond.B == a)) return bond.Order;
-        return null;
+        var o = _bondMatrix[a * Atoms.Count + b];
+        return o == BondOrder.Zero ? null : o;
     }
 }
 

@@ -36,11 +36,8 @@ public static class MarkushMatcher
         ArgumentNullException.ThrowIfNull(molecule);
         ArgumentNullException.ThrowIfNull(query);
         var s = query.Structure;
-        var stripped = new List<string>();
-        var neutralized = new List<string>();
-        var parent = SaltStripper.Strip(molecule, stripped, neutralized);
-        var ctx = new MolContext(parent);
-        var smiles = parent.AtomCount == 0 ? "" : FragmentSmiles.Write(parent, [.. Enumerable.Range(0, parent.AtomCount)], 0, withAttachment: false);
+        var prep = Prepared.GetValue(molecule, Prepare);
+        var (ctx, stripped, neutralized) = (prep.Context, prep.Stripped, prep.Neutralized);
         var notes = new List<string>(query.Problems);
         var run = new Run(ctx, s);
         foreach (var v in query.Compiled.Variants)
@@ -67,7 +64,26 @@ public static class MarkushMatcher
             notes.Add("the molecule is a salt and the claim does not cover salts");
         }
         var summary = Summarise(verdict, best, run.Embeddings, stripped, s);
-        return new MatchResult(verdict, summary, s.FormulaName, smiles, stripped, neutralized, run.Embeddings, best, notes);
+        return new MatchResult(verdict, summary, s.FormulaName, prep.Smiles, stripped, neutralized, run.Embeddings, best, notes);
+    }
+
+    /// <summary>What matching needs from a molecule, computed once per molecule instance (molecules handed to the
+    /// matcher are treated as read-only, as every Sieve reader's output is).</summary>
+    private sealed record PreparedMolecule(MolContext Context, List<string> Stripped, List<string> Neutralized)
+    {
+        private string? _smiles;
+        public string Smiles => _smiles ??= Context.Mol.AtomCount == 0 ? ""
+            : FragmentSmiles.Write(Context.Mol, [.. Enumerable.Range(0, Context.Mol.AtomCount)], 0, withAttachment: false);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Molecule, PreparedMolecule> Prepared = new();
+
+    private static PreparedMolecule Prepare(Molecule molecule)
+    {
+        var stripped = new List<string>();
+        var neutralized = new List<string>();
+        var parent = SaltStripper.Strip(molecule, stripped, neutralized);
+        return new PreparedMolecule(new MolContext(parent), stripped, neutralized);
     }
 
     private static bool Prefilter(CompiledVariant v, MolContext c)
@@ -98,6 +114,7 @@ public static class MarkushMatcher
         private CompiledVariant _v = null!;
         private int[] _img = [];
         private bool[] _used = [];
+        private int[] _queryOf = [];              // molecule atom -> query atom, -1 when not in the image
 
         public void Embed(CompiledVariant v)
         {
@@ -105,6 +122,8 @@ public static class MarkushMatcher
             _img = new int[v.Atoms.Count];
             Array.Fill(_img, -1);
             _used = new bool[c.Mol.AtomCount];
+            _queryOf = new int[c.Mol.AtomCount];
+            Array.Fill(_queryOf, -1);
             Search(0);
         }
 
@@ -137,9 +156,9 @@ public static class MarkushMatcher
                 var bond = c.Mol.BondBetween(a, _img[x]);
                 if (bond is null || MolContext.Norm(bond) != _v.BondOrderBetween(q, x)) return;
             }
-            _img[q] = a; _used[a] = true;
+            _img[q] = a; _used[a] = true; _queryOf[a] = q;
             Search(k + 1);
-            _img[q] = -1; _used[a] = false;
+            _img[q] = -1; _used[a] = false; _queryOf[a] = -1;
         }
 
         // ---- evaluation of one embedding ----
@@ -154,7 +173,7 @@ public static class MarkushMatcher
             foreach (var b in mol.Bonds)
                 if (_used[b.Begin] && _used[b.End])
                 {
-                    int qa = Array.IndexOf(_img, b.Begin), qb = Array.IndexOf(_img, b.End);
+                    int qa = _queryOf[b.Begin], qb = _queryOf[b.End];
                     if (_v.BondOrderBetween(qa, qb) is null) problems.Add($"extra bond between scaffold atoms {Show(qa)} and {Show(qb)}");
                 }
             // Each extra neighbour needs a slot: a terminal site of its scaffold atom or a position-variation site.
@@ -212,6 +231,8 @@ public static class MarkushMatcher
             var problems = new List<string>(baseProblems);
             var sites = new List<SiteEvidence>();
             var fitted = new Dictionary<string, (Frag? Frag, GroupSpec? Spec)>();
+            // Substituent SMILES are written only for the embedding that ends up as evidence.
+            var pending = new List<(int Site, HashSet<int> Atoms, int Root)>();
             // Components of the non-scaffold atoms.
             var comp = new int[mol.AtomCount];
             Array.Fill(comp, -1);
@@ -294,7 +315,8 @@ public static class MarkushMatcher
                     var i = att[0];
                     var label = slots[i]!.Label;
                     var f = Cut(compAtoms[k], extras[i].Atom, _img[extras[i].Query]);
-                    var smi = FragmentSmiles.Write(mol, f.Atoms, f.Root);
+                    const string smi = "";
+                    pending.Add((sites.Count, f.Atoms, f.Root));
                     if (!s.Definitions.TryGetValue(label, out var def))
                     {
                         sites.Add(new SiteEvidence(label, _img[extras[i].Query], smi, Fit.Unknown, null, $"the claim gives no readable definition of {label}"));
@@ -309,12 +331,13 @@ public static class MarkushMatcher
                 }
                 var labels = att.Select(i => slots[i]!.Label).ToList();
                 var joint = s.JointRings.FirstOrDefault(j => j.Labels.Count == labels.Count && j.Labels.All(labels.Contains));
-                var ringSmi = FragmentSmiles.Write(mol, compAtoms[k], extras[att[0]].Atom);
                 if (joint is null)
                 {
-                    problems.Add($"one substituent {ringSmi} spans {string.Join(" and ", labels)}; the claim does not let them form a ring");
+                    problems.Add($"one substituent {FragmentSmiles.Write(mol, compAtoms[k], extras[att[0]].Atom)} spans {string.Join(" and ", labels)}; the claim does not let them form a ring");
                     continue;
                 }
+                const string ringSmi = "";
+                pending.Add((sites.Count, compAtoms[k], extras[att[0]].Atom));
                 var jfit = JointRing.Check(c, joint, compAtoms[k], att.Select(i => (extras[i].Atom, _img[extras[i].Query])).ToList(), out var jreason);
                 sites.Add(new SiteEvidence(string.Join("+", labels), _img[extras[att[0]].Query], ringSmi, jfit, jfit == Fit.Yes ? joint.SourceText : null, jfit == Fit.Yes ? null : jreason));
                 status = Worse(status, jfit);
@@ -338,6 +361,8 @@ public static class MarkushMatcher
             var map = new Dictionary<int, int>();
             for (var q = 0; q < _img.Length; q++)
                 if (_v.Atoms[q].ScaffoldIndex >= 0) map[_v.Atoms[q].ScaffoldIndex] = _img[q];
+            foreach (var (site, atoms, root) in pending)
+                sites[site] = sites[site] with { Substituent = FragmentSmiles.Write(mol, atoms, root) };
             Best = new EmbeddingEvidence(verdict, _v.Choices, map, sites, problems);
         }
 

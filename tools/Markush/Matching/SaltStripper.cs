@@ -15,6 +15,10 @@ internal static class SaltStripper
         foreach (var c in comps) if (c.Count > keep.Count) keep = c;
         foreach (var c in comps)
             if (!ReferenceEquals(c, keep)) stripped.Add(FragmentSmiles.Write(m, c, c[0], withAttachment: false));
+        var charged = false;
+        foreach (var a in m.Atoms) if (a.Charge != 0) { charged = true; break; }
+        // One neutral component: nothing to strip or neutralise, so no copy is made.
+        if (comps.Count == 1 && !charged) return m;
         var parent = comps.Count == 1 ? m.Clone() : Extract(m, keep);
         for (var i = 0; i < parent.AtomCount; i++)
         {

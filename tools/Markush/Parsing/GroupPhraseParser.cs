@@ -44,6 +44,7 @@ internal static partial class GroupPhraseParser
     /// item reader understands.</summary>
     public static string Protect(string text)
     {
+        text = TextUtil.Normalize(text);
         text = Regex.Replace(text, @"straight[- ]?(?:chain(?:ed)?)?\s+or\s+branched(?:[- ]chain(?:ed)?)?", "straight_or_branched", RegexOptions.IgnoreCase);
         text = Regex.Replace(text, @"\bone or more\b", "one_or_more", RegexOptions.IgnoreCase);
         text = Regex.Replace(text, @"\b(one|1) or (two|2)\b(?=\s+(?:groups?|substituents?|hetero|nitrogen|oxygen|sulfur|halogen|[A-Za-z]))", "1~2", RegexOptions.IgnoreCase);
@@ -69,7 +70,7 @@ internal static partial class GroupPhraseParser
 
     public static List<GroupSpec> ParseList(string text)
     {
-        text = ListPrefix().Replace(text.Trim().TrimEnd('.', ';', ',').Trim(), "", 1).Trim();
+        text = ListPrefix().Replace(TextUtil.Normalize(text).TrimEnd('.', ';', ',').Trim(), "", 1).Trim();
         var result = new List<GroupSpec>();
         if (text.Length == 0) return result;
         var depths = TextUtil.Depths(text);
