@@ -103,12 +103,13 @@ internal static partial class GroupPhraseParser
             }
             // Without "selected from" a nested list is one item: "C1-4 alkyl optionally substituted with halogen,
             // C3-6 cycloalkyl, or phenyl" gives the alkyl only halogen.
-            if (outer is null && !Regex.IsMatch(tail, @"\b(?:selected|chosen)\s+from\b|\bconsisting\s+of\b", RegexOptions.IgnoreCase))
+            if (outer is null)
             {
                 var sepDepths = TextUtil.Depths(tail);
                 foreach (Match sep in ItemSeparator().Matches(tail))
                 {
                     if (sepDepths[sep.Index] != 0) continue;
+                    if (Regex.IsMatch(tail[..sep.Index], @"\b(?:selected|chosen)\s+from\b|\bconsisting\s+of\b", RegexOptions.IgnoreCase)) break;
                     outer = tail[(sep.Index + sep.Length)..];
                     tail = tail[..sep.Index];
                     break;
