@@ -38,7 +38,10 @@ public sealed class Atom
 
     /// <summary>Tetrahedral parity relative to this atom's neighbour order in <see cref="Molecule.Neighbors"/>.
     /// An implicit or bracket hydrogen takes the place it had in the SMILES: directly after the preceding
-    /// (from-) atom, or first when the atom starts its component — the OpenSMILES convention.</summary>
+    /// (from-) atom, or first when the atom starts its component — the OpenSMILES convention.
+    /// From the molecule alone: the hydrogen is first when the atom has no neighbours or its first neighbour
+    /// has a higher atom index than the atom itself, otherwise second. Ring-closure neighbours sit where their
+    /// digit was written (see <c>Sieve.Chemistry.Smiles.SmilesReader</c>).</summary>
     public Chirality Chirality { get; set; }
 
     /// <summary>Atom map number (<c>[C:3]</c>); 0 = none. In Markush CXSMILES <c>[*:1]</c> marks R1.</summary>

@@ -2,7 +2,8 @@ namespace Sieve.Chemistry.Perception;
 
 /// <summary>RDKit's default aromaticity model on a Kekulé molecule: ring atoms are classified by the
 /// π electrons they can donate; candidate rings (all atoms candidates) are tested alone and in fused
-/// combinations of up to six rings sharing bonds (rings over 24 atoms never fuse) against 4n+2.</summary>
+/// combinations of up to six rings, each sharing exactly one bond with a neighbour (rings over 24 atoms never
+/// fuse), against 4n+2.</summary>
 public static class Aromaticity
 {
     private const int MaxFusedRingSize = 24;
@@ -48,7 +49,7 @@ public static class Aromaticity
         }
         if (cRings.Count == 0) return;
 
-        // Rings are neighbours when they share a bond (only rings up to 24 atoms take part in fusion).
+        // Rings are neighbours when they share exactly one bond (only rings up to 24 atoms take part in fusion).
         var nr = cRings.Count;
         var neighbours = new List<int>[nr];
         for (var i = 0; i < nr; i++) neighbours[i] = [];
@@ -58,12 +59,9 @@ public static class Aromaticity
             for (var j = i + 1; j < nr; j++)
             {
                 if (cBondRings[j].Length > MaxFusedRingSize) continue;
-                if (SharesAny(cBondRings[i], cBondRings[j])) { neighbours[i].Add(j); neighbours[j].Add(i); }
+                if (SharedCount(cBondRings[i], cBondRings[j]) == 1) { neighbours[i].Add(j); neighbours[j].Add(i); }
             }
         }
-
-        var allCandidateAtoms = new HashSet<int>();
-        foreach (var r in cRings) foreach (var a in r) allCandidateAtoms.Add(a);
 
         var fusedDone = new bool[nr];
         for (var curr = 0; curr < nr; curr++)
@@ -71,14 +69,15 @@ public static class Aromaticity
             if (fusedDone[curr]) continue;
             var fused = new List<int>();
             PickFused(curr, neighbours, fused, fusedDone);
-            ApplyHuckelToFused(m, cRings, cBondRings, fused, donor, neighbours, allCandidateAtoms.Count);
+            ApplyHuckelToFused(m, cRings, cBondRings, fused, donor, neighbours);
         }
     }
 
-    private static bool SharesAny(int[] a, int[] b)
+    private static int SharedCount(int[] a, int[] b)
     {
-        foreach (var x in a) foreach (var y in b) if (x == y) return true;
-        return false;
+        var n = 0;
+        foreach (var x in a) foreach (var y in b) if (x == y) n++;
+        return n;
     }
 
     private static void PickFused(int curr, List<int>[] neighbours, List<int> res, bool[] done)
@@ -90,22 +89,27 @@ public static class Aromaticity
     }
 
     private static void ApplyHuckelToFused(Molecule m, List<int[]> rings, List<int[]> bondRings, List<int> fused,
-        Donor[] donor, List<int>[] neighbours, int candidateAtomCount)
+        Donor[] donor, List<int>[] neighbours)
     {
         var nrings = fused.Count;
-        var doneAtoms = new HashSet<int>();
+        var fusedBonds = new HashSet<int>();
+        foreach (var r in fused) foreach (var b in bondRings[r]) fusedBonds.Add(b);
+        var doneBonds = new HashSet<int>();
         var curSize = 0;
         var comb = Array.Empty<int>();
         var pos = -1;
-        var union = new HashSet<int>();
+        var inRings = new Dictionary<int, int>();
+        var union = new List<int>();
         var current = new List<int>();
         while (true)
         {
             if (pos == -1)
             {
+                // Huge ring systems stop after pairs, as RDKit does (the search is exponential).
+                if (curSize == 2 && nrings > 300) break;
                 curSize++;
-                // RDKit stops once every atom of every candidate ring is aromatic, or at six rings.
-                if (doneAtoms.Count == candidateAtomCount || curSize > Math.Min(nrings, MaxFusedRings)) break;
+                // Stop at six rings, or once every bond of the system is aromatic.
+                if (curSize > Math.Min(nrings, MaxFusedRings) || doneBonds.Count >= fusedBonds.Count) break;
                 comb = new int[curSize];
                 for (var i = 0; i < curSize; i++) comb[i] = i;
                 pos = 0;
@@ -120,12 +124,16 @@ public static class Aromaticity
             foreach (var c in comb) current.Add(fused[c]);
             if (current.Count > 1 && !IsFused(current, neighbours)) continue;
 
+            // Electrons are counted over atoms in one or two of the rings: an atom shared by three
+            // (the centre of acepentalene) is inside the system, not on its perimeter.
+            inRings.Clear();
+            foreach (var r in current) foreach (var a in rings[r]) inRings[a] = inRings.GetValueOrDefault(a) + 1;
             union.Clear();
-            foreach (var r in current) foreach (var a in rings[r]) union.Add(a);
+            foreach (var (a, count) in inRings) if (count is 1 or 2) union.Add(a);
             if (!Huckel(union, donor)) continue;
 
             foreach (var r in current)
-                foreach (var a in rings[r]) { m.Atoms[a].IsAromatic = true; doneAtoms.Add(a); }
+                foreach (var a in rings[r]) m.Atoms[a].IsAromatic = true;
             // Only bonds on the outside of the combination become aromatic, not the fusion bonds.
             var counts = new Dictionary<int, int>();
             foreach (var r in current)
@@ -136,6 +144,7 @@ public static class Aromaticity
                 var bond = m.Bonds[b];
                 bond.IsAromatic = true;
                 if (bond.Order is BondOrder.Single or BondOrder.Double) bond.Order = BondOrder.Aromatic;
+                doneBonds.Add(b);
             }
         }
     }
@@ -169,14 +178,16 @@ public static class Aromaticity
         return reached.Count == ids.Count;
     }
 
-    private static bool Huckel(HashSet<int> atoms, Donor[] donor)
+    private static bool Huckel(List<int> atoms, Donor[] donor)
     {
-        int lo = 0, hi = 0;
+        int lo = 0, hi = 0, any = 0;
         foreach (var a in atoms)
         {
+            // At most one wildcard atom may make up the electron count.
+            if (donor[a] == Donor.Any && ++any > 1) return false;
             var (l, h) = donor[a] switch
             {
-                Donor.Any => (0, 2),
+                Donor.Any => (1, 2),
                 Donor.OneOrTwo => (1, 2),
                 Donor.One => (1, 1),
                 Donor.Two => (2, 2),
@@ -208,7 +219,7 @@ public static class Aromaticity
             var isoValence = iso is >= 0 and <= Elements.MaxAtomicNumber ? ElementRules.DefaultValence(iso) : -1;
             if (explicitValence[i] + atom.ImplicitHydrogens > isoValence) return false;
         }
-        if (atom.RadicalElectrons != 0 && z != 6) return false;
+        if (atom.RadicalElectrons != 0 && (z != 6 || atom.Charge != 0)) return false;
         if (explicitValence[i] - m.Degree(i) > 1)
         {
             var multiple = 0;
@@ -222,7 +233,7 @@ public static class Aromaticity
     private static Donor DonorType(Molecule m, int i, RingInfo rings, int[] explicitValence)
     {
         var atom = m.Atoms[i];
-        if (atom.Element == 0) return Donor.Any;
+        if (atom.Element == 0) return IncidentCyclicMultiple(m, i, rings) ? Donor.One : Donor.Any;
         var nelec = CountElectrons(m, i, explicitValence);
         if (nelec < 0) return Donor.None;
         var who = IncidentNonCyclicMultiple(m, i, rings);
@@ -251,7 +262,7 @@ public static class Aromaticity
         var dv = ElementRules.DefaultValence(z);
         if (dv <= 1) return -1;
         var degree = m.Degree(i) + atom.TotalHydrogens;
-        foreach (var b in m.BondsOf(i)) if (m.Bonds[b].Order == BondOrder.Zero) degree--;
+        foreach (var b in m.BondsOf(i)) if (Math.Round(ElementRules.Contribution(m.Bonds[b].Order), MidpointRounding.AwayFromZero) == 0) degree--;
         if (degree > 3) return -1;
         var nlp = Math.Max(ElementRules.OuterElectrons(z) - dv - atom.Charge, 0);
         var res = dv - degree + nlp - atom.RadicalElectrons;
@@ -278,7 +289,7 @@ public static class Aromaticity
     private static bool IncidentMultiple(Molecule m, int i, int[] explicitValence)
     {
         var deg = m.Degree(i) + (m.Atoms[i].ExplicitHydrogens ?? 0);
-        foreach (var b in m.BondsOf(i)) if (m.Bonds[b].Order == BondOrder.Zero) deg--;
+        foreach (var b in m.BondsOf(i)) if (Math.Round(ElementRules.Contribution(m.Bonds[b].Order), MidpointRounding.AwayFromZero) == 0) deg--;
         return explicitValence[i] != deg;
     }
 }

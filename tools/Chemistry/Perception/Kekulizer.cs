@@ -34,6 +34,17 @@ public static class Kekulizer
             isAromaticBond[i] = b.Order == BondOrder.Aromatic || (b.IsAromatic && b.Order is BondOrder.Single or BondOrder.Double);
         }
 
+        // Dummy atoms may stand for an aromatic atom: their single ring bonds to aromatic atoms can take the
+        // double bond too (RDKit allows a dummy end on any bond during kekulization).
+        var eligible = (bool[])isAromaticBond.Clone();
+        for (var i = 0; i < m.BondCount; i++)
+        {
+            var b = m.Bonds[i];
+            if (eligible[i] || b.Order != BondOrder.Single || !rings.IsBondInRing(i)) continue;
+            var (x, y) = (m.Atoms[b.Begin], m.Atoms[b.End]);
+            if ((x.Element == 0 && (y.IsAromatic || y.Element == 0)) || (y.Element == 0 && x.IsAromatic)) eligible[i] = true;
+        }
+
         var need = new bool[n];     // must get exactly one double bond
         var optional = new bool[n]; // dummy atoms: may take one
         for (var i = 0; i < n; i++)
@@ -41,7 +52,7 @@ public static class Kekulizer
             var atom = m.Atoms[i];
             if (!atom.IsAromatic && atom.Element != 0) continue;
             var hasAromaticBond = false;
-            foreach (var b in m.BondsOf(i)) if (isAromaticBond[b]) { hasAromaticBond = true; break; }
+            foreach (var b in m.BondsOf(i)) if (eligible[b]) { hasAromaticBond = true; break; }
             if (!hasAromaticBond) continue;
             if (atom.Element == 0) { optional[i] = true; continue; }
             if (NeedsDoubleBond(m, i, isAromaticBond)) need[i] = true;
@@ -50,7 +61,7 @@ public static class Kekulizer
         foreach (var i in Enumerable.Range(0, m.BondCount))
             if (isAromaticBond[i]) m.Bonds[i].Order = BondOrder.Single;
 
-        var solver = new KekuleMatcher(m, isAromaticBond, need, optional, MaxSteps);
+        var solver = new KekuleMatcher(m, eligible, need, optional, MaxSteps);
         if (!solver.Solve(out var doubles))
         {
             var bad = new List<int>();

@@ -1,8 +1,9 @@
 namespace Sieve.Chemistry.Perception;
 
-/// <summary>Ring perception as RDKit's RingInfo reports it: the smallest set of smallest rings, symmetrized
-/// (an extra ring of the same size joins when it could replace an SSSR ring without losing any ring bond,
-/// e.g. cubane gets all six faces), so SMARTS <c>R</c>/<c>r</c> counts match RDKit's.</summary>
+/// <summary>Ring perception as RDKit's RingInfo reports it: the smallest set of smallest rings found the way
+/// RDKit finds them, symmetrized (an extra ring of the same size joins when it could replace an SSSR ring
+/// without losing any ring bond, e.g. cubane gets all six faces), so SMARTS <c>R</c>/<c>r</c> counts and
+/// aromaticity over macrocycles match RDKit's.</summary>
 public static class RingPerception
 {
     // Enumerating every shortest cycle through an edge is exponential in pathological cages; this bound
@@ -12,6 +13,26 @@ public static class RingPerception
     public static RingInfo Perceive(Molecule m)
     {
         ArgumentNullException.ThrowIfNull(m);
+        if (CycleRank(m) == 0) return new RingInfo([], [], m.AtomCount, m.BondCount);
+        var rdkit = SssrFinder.Find(m);
+        if (rdkit is not null)
+        {
+            var bondRings = new List<int[]>(rdkit.Count);
+            foreach (var ring in rdkit)
+            {
+                var bonds = new int[ring.Length];
+                for (var i = 0; i < ring.Length; i++) bonds[i] = m.BondIndex(ring[i], ring[(i + 1) % ring.Length]);
+                bondRings.Add(bonds);
+            }
+            return new RingInfo(rdkit, bondRings, m.AtomCount, m.BondCount);
+        }
+        return PerceiveMinimumCycleBasis(m);
+    }
+
+    /// <summary>Fallback where RDKit's procedure finds too few rings (RDKit then switches to an approximate
+    /// finder): an exact minimum cycle basis per ring system, symmetrized the same way.</summary>
+    internal static RingInfo PerceiveMinimumCycleBasis(Molecule m)
+    {
         var isRingBond = FindRingBonds(m);
         var atomRings = new List<int[]>();
         var bondRings = new List<int[]>();
@@ -44,6 +65,28 @@ public static class RingPerception
             systems++;
         }
         return new RingInfo(atomRings, bondRings, m.AtomCount, m.BondCount);
+    }
+
+    /// <summary>Bonds minus atoms plus components (union-find): 0 means the molecule is a forest.</summary>
+    private static int CycleRank(Molecule m)
+    {
+        var parent = new int[m.AtomCount];
+        for (var i = 0; i < parent.Length; i++) parent[i] = i;
+        var rank = 0;
+        foreach (var b in m.Bonds)
+        {
+            var x = Root(parent, b.Begin);
+            var y = Root(parent, b.End);
+            if (x == y) rank++;
+            else parent[x] = y;
+        }
+        return rank;
+
+        static int Root(int[] p, int i)
+        {
+            while (p[i] != i) { p[i] = p[p[i]]; i = p[i]; }
+            return i;
+        }
     }
 
     private static bool HasRingBond(Molecule m, int atom, bool[] isRingBond)

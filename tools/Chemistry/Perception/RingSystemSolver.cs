@@ -34,6 +34,16 @@ internal sealed class RingSystemSolver
     {
         var needed = _bonds.Count - _atoms.Count + 1;
         if (needed <= 0) return;
+        if (needed == 1)
+        {
+            // An isolated ring (the common case): the system is the cycle itself.
+            var all = new ulong[_words];
+            for (var i = 0; i < _bonds.Count; i++) all[i >> 6] |= 1UL << (i & 63);
+            var (ringAtoms, ringBonds) = Walk(all);
+            atomRings.Add(ringAtoms);
+            bondRings.Add(ringBonds);
+            return;
+        }
 
         var candidates = new List<Cycle>();
         var seen = new HashSet<string>();

@@ -37,8 +37,8 @@ public static class Valence
             var effective = z > 0 && ElementRules.OuterElectrons(z) >= 4 ? res - atom.Charge : res + atom.Charge;
             var max = valences[^1];
             if (max > 0 && effective > max)
-                throw new ValenceException(atomIndex, z, res,
-                    $"Explicit valence for atom # {atomIndex} {Elements.Symbol(z)}, {res}, is greater than permitted");
+                throw new ValenceException(atomIndex, z, effective,
+                    $"Explicit valence for atom # {atomIndex} {Elements.Symbol(z)}, {effective}, is greater than permitted");
         }
         return res;
     }
@@ -91,12 +91,18 @@ public static class Valence
             var atom = m.Atoms[i];
             if (!atom.IsBracket || atom.RadicalElectrons != 0 || atom.Element == 0) continue;
             var valences = ElementRules.Valences(atom.Element);
-            if (valences.Length == 1 && valences[0] == -1) continue;
+            var outer = ElementRules.OuterElectrons(atom.Element);
+            if (valences.Length == 1 && valences[0] == -1)
+            {
+                // No preferred valence (transition metals): only the parity of the valence electrons says
+                // whether one is unpaired.
+                atom.RadicalElectrons = Math.Max(outer - atom.Charge, 0) % 2;
+                continue;
+            }
             double accum = 0;
             foreach (var b in m.BondsOf(i)) accum += ElementRules.Contribution(m.Bonds[b].Order);
             accum += atom.ExplicitHydrogens ?? 0;
             var total = (int)(accum + 0.1);
-            var outer = ElementRules.OuterElectrons(atom.Element);
             var baseCount = atom.Element is 1 or 2 ? 2 : 8;
             var chg = atom.Charge;
             var radicals = baseCount - outer - total + chg;

@@ -144,6 +144,7 @@ internal sealed class CxsmilesParser(string s, Molecule mol)
         var start = _pos;
         _pos++; // '$'
         var atom = 0;
+        var labelStart = _pos;
         var text = new StringBuilder();
         while (true)
         {
@@ -153,12 +154,13 @@ internal sealed class CxsmilesParser(string s, Molecule mol)
             {
                 if (text.Length > 0)
                 {
-                    if (atom >= mol.AtomCount) throw Error(_pos, $"atom label for atom {atom}, but the molecule has {mol.AtomCount} atoms");
+                    if (atom >= mol.AtomCount) throw Error(labelStart, $"atom label for atom {atom}, but the molecule has {mol.AtomCount} atoms");
                     mol.Atoms[atom].Label = text.ToString();
                     text.Clear();
                 }
                 atom++;
                 _pos++;
+                labelStart = _pos;
                 if (c == '$') return;
                 continue;
             }

@@ -13,10 +13,14 @@ namespace Sieve.Chemistry.Smiles;
 /// placed directly after the preceding atom, or first when the atom begins its component. A consumer can
 /// tell the two cases apart from the molecule alone: the atom began its component exactly when its first
 /// neighbour has a higher atom index than itself (or it has no neighbours).</para>
+/// <para>Bond indices follow RDKit: chain bonds in the order written, then ring-closure bonds grouped by ring
+/// number (ascending), each number in closing order; a ring-closure bond begins at the closing atom and ends at
+/// the opening atom (as RDKit's GetBeginAtomIdx/GetEndAtomIdx).</para>
 /// <para>Double-bond stereo stays as written: <c>/</c> and <c>\</c> land on <see cref="Bond.Direction"/>,
-/// relative to the bond's Begin → End. For a normal bond Begin is the earlier-written atom; for a ring-closure
-/// bond Begin is the atom that opened the ring, so a symbol written at the closing digit is stored
-/// reversed (<c>C/1</c> at the closing atom means "from here to the opener": Down from opener to closer).</para>
+/// relative to the bond's Begin → End. For a chain bond Begin is the earlier-written atom. For a ring-closure
+/// bond (Begin = closer) a symbol written at the closing digit is stored as is; one written at the opening
+/// digit reads from the opener, so it is stored reversed (<c>C/1</c> at the opener = Down from closer to
+/// opener). When both digits carry a symbol, the opener's wins (RDKit).</para>
 /// <para>Tetrahedral <c>@TH1</c>/<c>@TH2</c> are read as <c>@</c>/<c>@@</c>. The other OpenSMILES classes
 /// (<c>@AL</c>, <c>@SP</c>, <c>@TB</c>, <c>@OH</c>) are accepted and ignored: the atom gets no chirality.</para>
 /// </remarks>

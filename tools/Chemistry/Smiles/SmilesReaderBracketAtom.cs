@@ -136,13 +136,10 @@ internal readonly struct SmilesReaderBracketAtom(string s, int end)
             if (n > 15) throw Error(start, $"charge {n} is out of range");
             return sign * n;
         }
-        var count = 1;
-        while (At(pos) == symbol)
-        {
-            count++;
-            pos++;
-            if (count > 15) throw Error(pos, "charge is out of range");
-        }
-        return sign * count;
+        // '++' and '--' are read; longer runs are refused as RDKit does (write '+3').
+        if (At(pos) != symbol) return sign;
+        pos++;
+        if (At(pos) == symbol) throw Error(pos, $"expected ']' after '{symbol}{symbol}': write larger charges as '{symbol}3'");
+        return sign * 2;
     }
 }

@@ -14,7 +14,16 @@ internal sealed class SmilesReaderParser
     // so the ring bond sits where its digit was written). Entry = bond index, or -1 placeholder for an open ring.
     private readonly Dictionary<int, List<int>> _slots = [];
 
+    // Ring closures seen, bonded only at the end (as RDKit does, so bond indices match RDKit's: chain bonds
+    // first, then closures by ring number, each number in closing order).
+    private readonly List<Closure> _closures = [];
+
+    // Atoms written without a preceding atom (first atom, or right after '.').
+    private readonly List<int> _starters = [];
+
     private readonly record struct OpenRing(int Atom, char BondSymbol, int Position, int Slot);
+
+    private readonly record struct Closure(int Digit, int Opener, int Closer, char Symbol, bool FromOpener, int OpenerSlot, int CloserSlot);
 
     public SmilesReaderParser(string s) => _s = s;
 
@@ -62,7 +71,7 @@ internal sealed class SmilesReaderParser
             switch (c)
             {
                 case '(':
-                    if (prev < 0) throw Error(_pos, "a branch '(' must follow an atom");
+                    if (prev < 0 || expectAtom) throw Error(_pos, "a branch '(' must follow an atom");
                     if (bond != '\0') throw Error(bondPos, "a bond symbol must be followed by an atom, found '('");
                     branchStack.Push((prev, _pos));
                     _pos++;
@@ -79,11 +88,15 @@ internal sealed class SmilesReaderParser
                 case '.':
                     if (bond != '\0') throw Error(bondPos, "a bond symbol must be followed by an atom, found '.'");
                     if (expectAtom) throw Error(_pos, "expected an atom before '.'");
-                    if (branchStack.Count > 0) throw Error(_pos, "'.' inside a branch is not supported");
+                    // Inside a branch ("C(C.C)C", as RDKit reads it) the next atom starts a new component and
+                    // ')' returns to the branch atom.
                     prev = -1;
                     _pos++;
                     expectAtom = true;
                     break;
+                case '-' when _pos + 1 < end && _s[_pos + 1] == '>':
+                case '<' when _pos + 1 < end && _s[_pos + 1] == '-':
+                    throw Error(_pos, "dative bonds ('->', '<-') are not supported");
                 case '-' or '=' or '#' or '$' or ':' or '/' or '\\':
                     if (bond != '\0') throw Error(_pos, $"two bond symbols in a row ('{bond}{c}')");
                     if (prev < 0) throw Error(_pos, $"bond symbol '{c}' must follow an atom");
@@ -101,6 +114,7 @@ internal sealed class SmilesReaderParser
                 default:
                     var atom = ParseAtom(end);
                     if (prev >= 0) AddBondCore(prev, atom, bond, reversed: false, ringClosure: false);
+                    else _starters.Add(atom);
                     bond = '\0';
                     prev = atom;
                     expectAtom = false;
@@ -118,8 +132,31 @@ internal sealed class SmilesReaderParser
                 if (r.Position < first) { first = r.Position; digit = d; }
             throw Error(first, $"unclosed ring: ring-closure {digit} is never closed");
         }
+        // Stable sort by ring number keeps closing order within a number.
+        var ordered = _closures.Select((c, i) => (c, i)).OrderBy(x => x.c.Digit).ThenBy(x => x.i);
+        foreach (var (c, _) in ordered)
+        {
+            var index = AddBondCore(c.Closer, c.Opener, c.Symbol, c.FromOpener, ringClosure: true);
+            _slots[c.Opener][c.OpenerSlot] = index;
+            _slots[c.Closer][c.CloserSlot] = index;
+        }
         foreach (var (atom, slots) in _slots)
             _mol.SetBondOrderAt(atom, slots);
+        NormalizeStarterHydrogens();
+    }
+
+    /// <summary>A chiral atom that begins a part after '.' but whose first ring bond reaches back to an earlier
+    /// atom ("C1.[C@H]1(F)Cl") would break the documented rule (H first exactly when the first neighbour has a
+    /// higher index): its H is first in the SMILES but the rule places it second, so the parity is flipped.</summary>
+    private void NormalizeStarterHydrogens()
+    {
+        foreach (var i in _starters)
+        {
+            var a = _mol.Atoms[i];
+            if (a.Chirality == Chirality.None || a.ExplicitHydrogens != 1 || _mol.Degree(i) == 0) continue;
+            if (_mol.Bonds[_mol.BondsOf(i)[0]].Other(i) > i) continue;
+            a.Chirality = a.Chirality == Chirality.Clockwise ? Chirality.CounterClockwise : Chirality.Clockwise;
+        }
     }
 
     private void RingClosure(int atom, char bond, int end)
@@ -129,10 +166,29 @@ internal sealed class SmilesReaderParser
         if (_s[_pos] == '%')
         {
             _pos++;
-            if (_pos + 2 > end || !char.IsAsciiDigit(_s[_pos]) || !char.IsAsciiDigit(_s[_pos + 1]))
-                throw Error(_pos, "expected two digits after '%'");
-            digit = (_s[_pos] - '0') * 10 + (_s[_pos + 1] - '0');
-            _pos += 2;
+            if (_pos < end && _s[_pos] == '(')
+            {
+                // RDKit's extension: %(n) with any number of digits.
+                _pos++;
+                var digitsStart = _pos;
+                digit = 0;
+                while (_pos < end && char.IsAsciiDigit(_s[_pos]))
+                {
+                    digit = digit * 10 + (_s[_pos] - '0');
+                    if (digit > 99_999) throw Error(digitsStart, "ring-closure number is too large");
+                    _pos++;
+                }
+                if (_pos == digitsStart) throw Error(_pos, "expected a ring-closure number after '%('");
+                if (_pos >= end || _s[_pos] != ')') throw Error(_pos, "expected ')' after the ring-closure number");
+                _pos++;
+            }
+            else
+            {
+                if (_pos + 2 > end || !char.IsAsciiDigit(_s[_pos]) || !char.IsAsciiDigit(_s[_pos + 1]))
+                    throw Error(_pos, "expected two digits after '%'");
+                digit = (_s[_pos] - '0') * 10 + (_s[_pos + 1] - '0');
+                _pos += 2;
+            }
         }
         else
         {
@@ -143,25 +199,29 @@ internal sealed class SmilesReaderParser
         if (_rings.Remove(digit, out var open))
         {
             if (open.Atom == atom) throw Error(start, $"ring closure {digit} bonds an atom to itself");
-            if (_mol.BondIndex(open.Atom, atom) >= 0) throw Error(start, $"ring closure {digit} duplicates an existing bond");
+            if (_mol.BondIndex(open.Atom, atom) >= 0 || _closures.Exists(c => (c.Opener == open.Atom && c.Closer == atom) || (c.Opener == atom && c.Closer == open.Atom)))
+                throw Error(start, $"ring closure {digit} duplicates an existing bond");
             // The opening side's symbol wins when both are written, as RDKit reads it.
-            char symbol;
-            bool reversed;
-            if (open.BondSymbol != '\0') { symbol = open.BondSymbol; reversed = false; }
-            else { symbol = bond; reversed = true; }
-            var index = AddBondCore(open.Atom, atom, symbol, reversed, ringClosure: true);
-            _slots[open.Atom][open.Slot] = index;
+            var fromOpener = open.BondSymbol != '\0';
+            var symbol = fromOpener ? open.BondSymbol : bond;
+            _closures.Add(new Closure(digit, open.Atom, atom, symbol, fromOpener, open.Slot, ReserveSlot(atom)));
         }
         else
         {
-            if (!_slots.TryGetValue(atom, out var slots))
-            {
-                slots = [.. _mol.BondsOf(atom)];
-                _slots[atom] = slots;
-            }
-            slots.Add(-1);
-            _rings[digit] = new OpenRing(atom, bond, start, slots.Count - 1);
+            _rings[digit] = new OpenRing(atom, bond, start, ReserveSlot(atom));
         }
+    }
+
+    /// <summary>A placeholder in the atom's written neighbour order for a ring bond made later.</summary>
+    private int ReserveSlot(int atom)
+    {
+        if (!_slots.TryGetValue(atom, out var slots))
+        {
+            slots = [.. _mol.BondsOf(atom)];
+            _slots[atom] = slots;
+        }
+        slots.Add(-1);
+        return slots.Count - 1;
     }
 
     private int AddBondCore(int begin, int end, char symbol, bool reversed, bool ringClosure)
@@ -186,9 +246,9 @@ internal sealed class SmilesReaderParser
         }
         var index = _mol.AddBond(bondObj);
         // Atoms with a pending ring slot list need every later bond recorded in written order.
-        // (The opener's ring bond fills its placeholder instead, see RingClosure.)
+        // (Ring bonds fill the placeholders reserved where their digits were written.)
         if (!ringClosure && _slots.TryGetValue(begin, out var s1)) s1.Add(index);
-        if (_slots.TryGetValue(end, out var s2)) s2.Add(index);
+        if (!ringClosure && _slots.TryGetValue(end, out var s2)) s2.Add(index);
         return index;
     }
 
