@@ -20,6 +20,8 @@ public static class CanonicalRanking
         var doubleBonds = isomeric ? StereoPerception.DoubleBonds(m) : new DoubleBondStereo?[m.BondCount];
         var ranks = new int[m.AtomCount];
         var localOf = new int[m.AtomCount];
+        var ringStereoGroup = new int[m.AtomCount];
+        Array.Fill(ringStereoGroup, -1);
         var components = m.Components();
         foreach (var comp in components)
         {
@@ -30,13 +32,13 @@ public static class CanonicalRanking
             {
                 g.ComputeBaseKeys(m, withStereo: false);
                 var classes = refiner.SymmetryClasses();
-                StereoValidation.Apply(m, g, classes, topology, parities, doubleBonds);
+                StereoValidation.Apply(m, g, classes, topology, parities, doubleBonds, ringStereoGroup);
             }
             g.ComputeBaseKeys(m, withStereo: isomeric);
             var local = refiner.CanonicalRanks(isomeric);
             for (var i = 0; i < comp.Count; i++) ranks[comp[i]] = local[i];
         }
-        return new CanonicalAnalysis(ranks, parities, doubleBonds, topology, components);
+        return new CanonicalAnalysis(ranks, parities, doubleBonds, topology, components, ringStereoGroup);
     }
 
     private static bool HasStereo(List<int> comp, byte[] parities, Molecule m, DoubleBondStereo?[] doubleBonds)
@@ -51,6 +53,9 @@ public static class CanonicalRanking
     }
 }
 
-/// <summary>What ranking found, for the writer: ranks, the stereo that survived validation, rings, components.</summary>
+/// <summary>What ranking found, for the writer: ranks, the stereo that survived validation, rings, components,
+/// and per atom the ring system whose ring stereo (cis/trans across a ring) it belongs to (-1: none). Inverting
+/// every centre of such a group gives the same molecule, so the writer normalises each group.</summary>
 internal sealed record CanonicalAnalysis(
-    int[] Ranks, byte[] Parities, DoubleBondStereo?[] DoubleBonds, Topology Topology, List<List<int>> Components);
+    int[] Ranks, byte[] Parities, DoubleBondStereo?[] DoubleBonds, Topology Topology, List<List<int>> Components,
+    int[] RingStereoGroup);

@@ -71,22 +71,30 @@ internal static class StereoPerception
 
     /// <summary>Finds a directional bond at <paramref name="atom"/> (other than the double bond) and
     /// returns whether its neighbour sits "up" as seen when the neighbour is written to the left:
-    /// <c>X/A</c> gives true, <c>A/X</c> false. Same value on both ends means cis.</summary>
+    /// <c>X/A</c> gives true, <c>A/X</c> false. Same value on both ends means cis. Two marks at one end
+    /// that put both neighbours on the same side contradict each other: like RDKit, no stereo then.</summary>
     private static bool TrySide(Molecule m, int atom, int doubleBond, out int reference, out bool up)
     {
+        reference = -1;
+        up = false;
         foreach (var bi in m.BondsOf(atom))
         {
             if (bi == doubleBond) continue;
             var b = m.Bonds[bi];
             if (b.Direction == BondDirection.None) continue;
             if (b.Order != BondOrder.Single && b.Order != BondOrder.Aromatic) continue;
-            reference = b.Other(atom);
             var slash = b.Direction == BondDirection.Up;
-            up = b.End == atom ? slash : !slash;
-            return true;
+            var u = b.End == atom ? slash : !slash;
+            if (reference < 0)
+            {
+                reference = b.Other(atom);
+                up = u;
+            }
+            else if (u == up)
+            {
+                return false;
+            }
         }
-        reference = -1;
-        up = false;
-        return false;
+        return reference >= 0;
     }
 }

@@ -6,7 +6,7 @@ namespace Sieve.Chemistry.Canonical;
 internal static class StereoValidation
 {
     public static void Apply(Molecule m, ComponentGraph g, int[] classes, Topology topology,
-        byte[] parities, DoubleBondStereo?[] doubleBonds)
+        byte[] parities, DoubleBondStereo?[] doubleBonds, int[] ringStereoGroup)
     {
         var ringCandidates = new List<int>();
         for (var i = 0; i < g.N; i++)
@@ -30,8 +30,27 @@ internal static class StereoValidation
             var partner = false;
             foreach (var j in ringCandidates)
                 if (j != i && SameRingSystem(m, topology, a, g.Atoms[j])) { partner = true; break; }
-            if (partner) g.Parity[i] = parities[a];
+            if (partner)
+            {
+                g.Parity[i] = parities[a];
+                ringStereoGroup[a] = RingSystemId(m, topology, a);
+            }
             else parities[a] = 0;
+        }
+        // Normalising a group (inverting all its centres) is only sound when swapping each centre's two
+        // equivalent branches moves no other centre: not so in cages where a centre is itself one of
+        // another centre's equivalent branches. Such groups are written as they are.
+        foreach (var i in ringCandidates)
+        {
+            var a = g.Atoms[i];
+            if (ringStereoGroup[a] < 0) continue;
+            for (var x = g.Start[i]; x < g.Start[i + 1]; x++)
+                for (var y = x + 1; y < g.Start[i + 1]; y++)
+                {
+                    if (classes[g.Nbr[x]] != classes[g.Nbr[y]]) continue;
+                    if (g.Parity[g.Nbr[x]] != 0 || g.Parity[g.Nbr[y]] != 0)
+                        DisbandGroup(m, ringStereoGroup, ringStereoGroup[a]);
+                }
         }
 
         for (var i = 0; i < g.N; i++)
@@ -77,6 +96,33 @@ internal static class StereoValidation
                 if (classes[g.Nbr[x]] == classes[g.Nbr[y]])
                     return t.RingBond[g.NbrBond[x]] && t.RingBond[g.NbrBond[y]];
         return false;
+    }
+
+    private static void DisbandGroup(Molecule m, int[] ringStereoGroup, int group)
+    {
+        for (var a = 0; a < m.AtomCount; a++)
+            if (ringStereoGroup[a] == group) ringStereoGroup[a] = -1;
+    }
+
+    /// <summary>Lowest atom index of the ring system (atoms joined by ring bonds) holding <paramref name="a"/>.</summary>
+    private static int RingSystemId(Molecule m, Topology t, int a)
+    {
+        var seen = new HashSet<int> { a };
+        var stack = new Stack<int>();
+        stack.Push(a);
+        var min = a;
+        while (stack.Count > 0)
+        {
+            var x = stack.Pop();
+            if (x < min) min = x;
+            foreach (var bi in m.BondsOf(x))
+            {
+                if (!t.RingBond[bi]) continue;
+                var o = m.Bonds[bi].Other(x);
+                if (seen.Add(o)) stack.Push(o);
+            }
+        }
+        return min;
     }
 
     private static bool SameRingSystem(Molecule m, Topology t, int a, int b)

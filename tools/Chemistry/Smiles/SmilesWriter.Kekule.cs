@@ -13,7 +13,7 @@ internal static class KekuleAssignment
         for (var a = 0; a < n; a++)
         {
             if (!m.Atoms[a].IsAromatic) continue;
-            var used = m.Atoms[a].TotalHydrogens;
+            var used = m.Atoms[a].TotalHydrogens + m.Atoms[a].RadicalElectrons;
             var aromaticBonds = 0;
             foreach (var bi in m.BondsOf(a))
             {

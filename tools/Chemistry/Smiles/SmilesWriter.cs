@@ -40,11 +40,12 @@ public static class SmilesWriter
         DoubleBondStereo?[] doubleBonds;
         Topology topology;
         List<List<int>> components;
+        int[]? ringStereoGroup = null;
         if (o.Canonical)
         {
             var analysis = CanonicalRanking.Analyze(work, o.Isomeric);
-            (ranks, parities, doubleBonds, topology, components) =
-                (analysis.Ranks, analysis.Parities, analysis.DoubleBonds, analysis.Topology, analysis.Components);
+            (ranks, parities, doubleBonds, topology, components, ringStereoGroup) =
+                (analysis.Ranks, analysis.Parities, analysis.DoubleBonds, analysis.Topology, analysis.Components, analysis.RingStereoGroup);
         }
         else
         {
@@ -71,7 +72,7 @@ public static class SmilesWriter
             var start = comp[0];
             foreach (var a in comp)
                 if (ranks[a] < ranks[start]) start = a;
-            parts.Add(WriteComponent(work, start, ranks, topology, parities, doubleBonds, o));
+            parts.Add(WriteComponent(work, start, ranks, topology, parities, doubleBonds, ringStereoGroup, o));
         }
         if (o.Canonical) parts.Sort((x, y) => string.CompareOrdinal(x.Smiles, y.Smiles));
 
@@ -88,8 +89,11 @@ public static class SmilesWriter
     }
 
     private static (string, List<int>) WriteComponent(Molecule m, int start, int[] ranks, Topology topology,
-        byte[] parities, DoubleBondStereo?[] doubleBonds, SmilesWriteOptions o)
+        byte[] parities, DoubleBondStereo?[] doubleBonds, int[]? ringStereoGroup, SmilesWriteOptions o)
     {
+        // Ring stereo groups: the first centre written gets '@', the others keep their relation to it
+        // (RDKit does the same), so mirror-image descriptions of one achiral ring come out identical.
+        Dictionary<int, bool>? groupFlip = null;
         var walk = new SmilesTraversal(m, ranks, topology);
         walk.Walk(start);
         var dirs = o.Isomeric ? SmilesStereo.BondDirections(m, walk.Tokens, doubleBonds) : new char[m.BondCount];
@@ -103,6 +107,17 @@ public static class SmilesWriter
                     var chir = o.Isomeric
                         ? SmilesStereo.Chirality(m, t.Value, parities[t.Value], walk.WrittenBondOrder[t.Value]!, t.Value == start)
                         : "";
+                    if (chir.Length > 0 && ringStereoGroup is not null && ringStereoGroup[t.Value] >= 0)
+                    {
+                        groupFlip ??= [];
+                        var group = ringStereoGroup[t.Value];
+                        if (!groupFlip.TryGetValue(group, out var flip))
+                        {
+                            flip = chir == "@@";
+                            groupFlip[group] = flip;
+                        }
+                        if (flip) chir = chir == "@" ? "@@" : "@";
+                    }
                     SmilesSymbols.AppendAtom(sb, m, t.Value, chir, o.Isomeric, o.Kekule);
                     order.Add(t.Value);
                     break;
