@@ -15,8 +15,10 @@ public sealed class QueryAtom
     /// only checked when <c>SubstructureOptions.UseChirality</c> is set.</summary>
     public Chirality Chirality { get; internal set; }
 
-    /// <summary>Whether the bracket atom listed an H count (<c>[C@H]</c>); places the implicit H for chirality.</summary>
-    internal bool ChiralHydrogenWritten { get; set; }
+    /// <summary>The parity the matcher compares: relative to this atom's bond order with any implicit H (or
+    /// lone pair) taken as the last neighbour. For SMARTS that is the written mark, as RDKit reads SMARTS
+    /// (it does not move a leading H); for a molecule as query it is normalised like a target atom.</summary>
+    internal Chirality MatchChirality { get; set; }
 
     public override string ToString() => Expression.ToString() ?? "";
 }
@@ -70,19 +72,28 @@ public sealed class QueryMolecule
         return _atoms.Count - 1;
     }
 
-    internal int AddBond(int begin, int end, BondExpression expression)
+    internal int AddBond(int begin, int end, BondExpression expression, int beginSlot = -1)
     {
         _bonds.Add(new QueryBond(begin, end, expression));
         var index = _bonds.Count - 1;
-        _atomBonds[begin].Add(index);
+        if (beginSlot >= 0) _atomBonds[begin][beginSlot] = index;
+        else _atomBonds[begin].Add(index);
         _atomBonds[end].Add(index);
         return index;
+    }
+
+    /// <summary>Keeps a place in an atom's bond list for a ring bond whose digit is written now but whose
+    /// bond exists only when the ring closes, so bond order is writing order (chirality refers to it).</summary>
+    internal int ReserveBondSlot(int atom)
+    {
+        _atomBonds[atom].Add(-1);
+        return _atomBonds[atom].Count - 1;
     }
 
     internal int BondIndex(int a, int b)
     {
         foreach (var i in _atomBonds[a])
-            if (_bonds[i].Other(a) == b) return i;
+            if (i >= 0 && _bonds[i].Other(a) == b) return i; // -1: a ring bond not yet closed
         return -1;
     }
 
@@ -101,7 +112,9 @@ public sealed class QueryMolecule
     internal Substructure.QueryPlan Plan => _plan ??= new Substructure.QueryPlan(this);
 
     /// <summary>A molecule used as a query, as RDKit uses a molecule as a query for another:
-    /// each atom requires its element and aromaticity, its charge when nonzero and its isotope when set;
+    /// each atom requires its element and aromaticity, its charge when nonzero, its isotope when set and its
+    /// radical count when nonzero (RDKit compares no aromaticity on atoms: an aliphatic C of the query matches
+    /// an aromatic c there; here it does not, which is what a scaffold search wants);
     /// a <c>*</c> (element 0) atom matches any atom. Each bond requires its type (single, double, triple,
     /// quadruple or aromatic); a zero-order bond matches any bond. Hydrogen counts are not compared.</summary>
     public static QueryMolecule FromMolecule(Molecule molecule)
@@ -112,8 +125,8 @@ public sealed class QueryMolecule
         {
             AtomExpression e = a.Element == 0
                 ? AnyAtom.Instance
-                : new MoleculeAtom(a.Element, a.IsAromatic, a.Charge, a.Isotope);
-            q.AddAtom(new QueryAtom(e) { AtomMap = a.AtomMap, Chirality = a.Chirality, ChiralHydrogenWritten = a.TotalHydrogens > 0 });
+                : new MoleculeAtom(a.Element, a.IsAromatic, a.Charge, a.Isotope, a.RadicalElectrons);
+            q.AddAtom(new QueryAtom(e) { AtomMap = a.AtomMap, Chirality = a.Chirality });
         }
         foreach (var b in molecule.Bonds)
         {
@@ -130,6 +143,7 @@ public sealed class QueryMolecule
             var list = q._atomBonds[i];
             list.Clear();
             list.AddRange(molecule.BondsOf(i));
+            q._atoms[i].MatchChirality = Substructure.ChiralityCheck.Normalized(molecule, i);
         }
         return q;
     }
@@ -137,13 +151,14 @@ public sealed class QueryMolecule
 
 /// <summary>The atom test of <see cref="QueryMolecule.FromMolecule"/>, fused into one node because the
 /// Markush matcher runs it in its innermost loop.</summary>
-internal sealed class MoleculeAtom(int element, bool aromatic, int charge, int isotope) : AtomExpression
+internal sealed class MoleculeAtom(int element, bool aromatic, int charge, int isotope, int radicals) : AtomExpression
 {
     public override bool Matches(Substructure.TargetView target, int atom) =>
         target.Element[atom] == element
         && target.Aromatic[atom] == aromatic
         && (charge == 0 || target.Charge[atom] == charge)
-        && (isotope == 0 || target.Isotope[atom] == isotope);
+        && (isotope == 0 || target.Isotope[atom] == isotope)
+        && (radicals == 0 || target.Molecule.Atoms[atom].RadicalElectrons == radicals);
 
     public override int RequiredElement => element;
 

@@ -10,14 +10,12 @@ internal sealed partial class SmartsParser
     // Per-bracket state.
     private QueryAtom? _current;
     private int _bracketStart;
-    private bool _sawHydrogenCount;
 
     private int ParseBracketAtom(QueryMolecule query)
     {
         var open = _pos;
         _pos++;
         _bracketStart = _pos;
-        _sawHydrogenCount = false;
         _current = new QueryAtom(AnyAtom.Instance);
         if (Peek == ']') throw Error(_pos, "empty bracket atom; expected an atom primitive");
         var expr = ParseLowAnd();
@@ -36,7 +34,7 @@ internal sealed partial class SmartsParser
         {
             AtomMap = map,
             Chirality = _current.Chirality,
-            ChiralHydrogenWritten = _sawHydrogenCount,
+            MatchChirality = _current.Chirality,
         };
         _current = null;
         return query.AddAtom(atom);
@@ -165,7 +163,6 @@ internal sealed partial class SmartsParser
             case 'X': _pos++; return CountPrimitive(AtomProperty.TotalDegree, 1, exactByDefault: true);
             case 'H':
                 _pos++;
-                _sawHydrogenCount = true;
                 return CountPrimitive(AtomProperty.TotalHydrogens, 1, exactByDefault: true);
             case 'R': _pos++; return CountPrimitive(AtomProperty.RingCount, 1, exactByDefault: false);
             case 'Z': _pos++; return CountPrimitive(AtomProperty.AliphaticHeteroNeighbors, 1, exactByDefault: false);
@@ -292,11 +289,9 @@ internal sealed partial class SmartsParser
         if (i == innerStart) throw Error(innerStart, "empty recursive SMARTS '$()'");
         var saved = _current;
         var savedStart = _bracketStart;
-        var savedH = _sawHydrogenCount;
         var inner = new SmartsParser(_s, innerStart, i, depth + 1).Parse();
         _current = saved;
         _bracketStart = savedStart;
-        _sawHydrogenCount = savedH;
         _pos = i + 1;
         return new RecursiveAtom(inner);
     }

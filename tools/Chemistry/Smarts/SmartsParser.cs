@@ -28,7 +28,7 @@ internal sealed partial class SmartsParser(string text, int start, int end, int 
         BondExpression? pendingBond = null;
         var pendingBondPos = -1;
         var branches = new Stack<(int Atom, int Pos)>();
-        var rings = new Dictionary<int, (int Atom, BondExpression? Bond, int Pos)>();
+        var rings = new Dictionary<int, (int Atom, BondExpression? Bond, int Pos, int Slot)>();
 
         while (_pos < _end)
         {
@@ -50,9 +50,9 @@ internal sealed partial class SmartsParser(string text, int start, int end, int 
                     if (open.Atom == prev) throw Error(at, $"ring closure {number} bonds an atom to itself");
                     if (query.BondIndex(open.Atom, prev) >= 0) throw Error(at, $"ring closure {number} duplicates an existing bond");
                     // RDKit keeps the bond written at the opening digit when both ends name one.
-                    query.AddBond(open.Atom, prev, open.Bond ?? pendingBond ?? SingleOrAromaticBond.Instance);
+                    query.AddBond(open.Atom, prev, open.Bond ?? pendingBond ?? SingleOrAromaticBond.Instance, open.Slot);
                 }
-                else rings[number] = (prev, pendingBond, at);
+                else rings[number] = (prev, pendingBond, at, query.ReserveBondSlot(prev));
                 pendingBond = null;
             }
             else if (c == '(')

@@ -2,87 +2,70 @@ using Sieve.Chemistry.Smarts;
 
 namespace Sieve.Chemistry.Substructure;
 
-/// <summary>Tetrahedral chirality test of a finished match (SubstructureOptions.UseChirality), following
-/// RDKit: a query centre with <c>@</c>/<c>@@</c> and at least three bonds needs a chiral target atom whose
-/// parity, after mapping the query's neighbour order onto the target's, agrees.</summary>
+/// <summary>Tetrahedral chirality test of a finished match (SubstructureOptions.UseChirality), as RDKit
+/// does it: a query centre with <c>@</c>/<c>@@</c> and at least three bonds needs a chiral target atom;
+/// the query's neighbours, mapped into the target in query bond order (target neighbours the query leaves
+/// out appended last), must be an even permutation of the target's bond order exactly when the two
+/// parities are the same.</summary>
 internal static class ChiralityCheck
 {
-    // Marks the implicit hydrogen (or lone pair) in a neighbour list.
-    private const int Implicit = -1;
+    /// <summary>An atom's parity relative to its bond order with the implicit H taken as the last neighbour.
+    /// The model writes the H where SMILES had it: first when the atom starts its component (its first
+    /// neighbour comes later), which is three places from last, an odd permutation.</summary>
+    public static Chirality Normalized(Molecule m, int atom)
+    {
+        var a = m.Atoms[atom];
+        if (a.Chirality == Chirality.None) return Chirality.None;
+        var bonds = m.BondsOf(atom);
+        if (bonds.Count == 3 && a.TotalHydrogens == 1 && m.Bonds[bonds[0]].Other(atom) > atom)
+            return a.Chirality == Chirality.Clockwise ? Chirality.CounterClockwise : Chirality.Clockwise;
+        return a.Chirality;
+    }
 
     public static bool Matches(TargetView target, QueryMolecule query, int[] map)
     {
-        Span<int> qList = stackalloc int[8];
-        Span<int> tList = stackalloc int[8];
+        Span<int> mapped = stackalloc int[16];
         for (var qa = 0; qa < query.AtomCount; qa++)
         {
-            var qAtom = query.Atoms[qa];
-            if (qAtom.Chirality == Chirality.None) continue;
+            var qTag = query.Atoms[qa].MatchChirality;
+            if (qTag == Chirality.None) continue;
             var qBonds = query.BondsOf(qa);
             if (qBonds.Count < 3) continue;
             var ta = map[qa];
-            var tAtom = target.Molecule.Atoms[ta];
-            if (tAtom.Chirality == Chirality.None) return false;
-            var tDegree = target.Degree[ta];
-            if (qBonds.Count > tDegree || tDegree > 4) return false;
+            var tTag = Normalized(target.Molecule, ta);
+            if (tTag == Chirality.None) return false;
+            var start = target.AdjStart[ta];
+            var tDegree = target.AdjStart[ta + 1] - start;
+            if (qBonds.Count > tDegree || tDegree > mapped.Length) return false;
 
-            // Target ligands in the order its parity refers to, the implicit H in its written place.
-            var tn = 0;
-            var tFirstIsFrom = tDegree > 0 && target.AdjAtom[target.AdjStart[ta]] < ta;
-            var tHasImplicit = tDegree == 3;
-            for (var k = target.AdjStart[ta]; k < target.AdjStart[ta + 1]; k++)
+            var n = 0;
+            foreach (var b in qBonds) mapped[n++] = map[query.Bonds[b].Other(qa)];
+            for (var k = 0; k < tDegree; k++)
             {
-                if (tHasImplicit && tn == (tFirstIsFrom ? 1 : 0)) tList[tn++] = Implicit;
-                tList[tn++] = target.AdjAtom[k];
+                var t = target.AdjAtom[start + k];
+                if (mapped[..n].IndexOf(t) < 0) mapped[n++] = t;
             }
-            if (tHasImplicit && tn == 3) tList[tn++] = Implicit;
-
-            // Query ligands mapped into the target; a ligand the query leaves out stands where the query's
-            // implicit H / lone pair would be.
-            var qn = 0;
-            var qFirstIsFrom = query.Bonds[qBonds[0]].Other(qa) < qa;
-            var missing = Implicit;
-            if (qBonds.Count == 3 && tDegree == 4)
-            {
-                for (var k = target.AdjStart[ta]; k < target.AdjStart[ta + 1]; k++)
-                {
-                    var cand = target.AdjAtom[k];
-                    var hit = false;
-                    foreach (var b in qBonds)
-                        if (map[query.Bonds[b].Other(qa)] == cand) { hit = true; break; }
-                    if (!hit) { missing = cand; break; }
-                }
-            }
-            foreach (var b in qBonds)
-            {
-                if (qBonds.Count == 3 && qn == (qFirstIsFrom ? 1 : 0)) qList[qn++] = missing;
-                qList[qn++] = map[query.Bonds[b].Other(qa)];
-            }
-            if (qBonds.Count == 3 && qn == 3) qList[qn++] = missing;
-            if (qn != tn) return false;
-
-            var parity = PermutationParity(qList[..qn], tList[..tn]);
+            var parity = PermutationParity(mapped[..n], target.AdjAtom.AsSpan(start, tDegree));
             if (parity < 0) return false;
-            var same = qAtom.Chirality == tAtom.Chirality;
-            if (same != (parity == 0)) return false;
+            if ((qTag == tTag) != (parity == 0)) return false;
         }
         return true;
     }
 
     /// <summary>0 for an even permutation taking <paramref name="a"/> to <paramref name="b"/>, 1 for odd,
     /// -1 when they are not permutations of each other.</summary>
-    private static int PermutationParity(Span<int> a, Span<int> b)
+    private static int PermutationParity(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
     {
+        if (a.Length != b.Length) return -1;
         Span<int> work = stackalloc int[a.Length];
         a.CopyTo(work);
         var swaps = 0;
         for (var i = 0; i < b.Length; i++)
         {
             if (work[i] == b[i]) continue;
-            var j = i + 1;
-            while (j < work.Length && work[j] != b[i]) j++;
-            if (j == work.Length) return -1;
-            (work[i], work[j]) = (work[j], work[i]);
+            var j = work[(i + 1)..].IndexOf(b[i]);
+            if (j < 0) return -1;
+            (work[i], work[i + 1 + j]) = (work[i + 1 + j], work[i]);
             swaps++;
         }
         return swaps & 1;

@@ -3,20 +3,20 @@ using Sieve.Chemistry.Smarts;
 namespace Sieve.Chemistry.Substructure;
 
 /// <summary>Backtracking subgraph-monomorphism search (VF2 family) of one query in one target.
-/// <para>Before searching it tests every (query atom, target atom) pair once — degree first, then the atom
-/// expression — into a candidate table; an empty row ends the search at once. Query atoms are then visited
-/// so that each one after a component's first is bonded to an atom already placed (most constrained first:
-/// most bonds back into the placed set, then fewest candidates), so candidates come from the neighbour list
-/// of an already-mapped target atom rather than the whole molecule. The search itself allocates nothing
-/// per candidate.</para></summary>
+/// <para>A query needing more atoms of some element than the target has is rejected before any search.
+/// Query atoms are visited so that each one after a component's first is bonded to an atom already placed
+/// (most bonds back into the placed set first, then the rarest element in this target, then the highest
+/// degree), so candidates come from the neighbour list of an already-mapped target atom. Each (query atom,
+/// target atom) test — degree, element, then the full expression — runs at most once per search and is
+/// remembered. The search itself allocates nothing per candidate.</para></summary>
 internal sealed class Matcher
 {
     private readonly TargetView _t;
     private readonly QueryPlan _q;
     private readonly QueryMolecule _query;
     private readonly int _nq, _nt;
-    private readonly bool[] _cand;
-    private readonly int[] _candCount;
+    // Per (query atom, target atom): 0 not yet tested, 1 compatible, 2 not.
+    private readonly byte[] _memo;
     private readonly bool _impossible;
 
     private Order? _freeOrder, _anchoredOrder;
@@ -41,36 +41,33 @@ internal sealed class Matcher
         _q = query.Plan;
         _nq = _q.AtomCount;
         _nt = target.AtomCount;
+        _impossible = _nq == 0 || _nq > _nt || !ElementsSuffice();
         _map = new int[_nq];
         _used = new bool[_nt];
         _cursor = new int[_nq + 1];
-        _candCount = new int[_nq];
-        _cand = new bool[_nq * _nt];
-        _impossible = _nq == 0 || _nq > _nt || !FillCandidates();
+        _memo = _impossible ? [] : new byte[_nq * _nt];
     }
 
-    private bool FillCandidates()
+    private bool ElementsSuffice()
     {
-        var element = _t.Element;
-        var degree = _t.Degree;
-        for (var q = 0; q < _nq; q++)
-        {
-            var expr = _q.Atoms[q];
-            var qd = _q.Degree[q];
-            var required = expr.RequiredElement;
-            var row = q * _nt;
-            var count = 0;
-            for (var t = 0; t < _nt; t++)
-            {
-                if (degree[t] < qd || (required >= 0 && element[t] != required)) continue;
-                if (!expr.Matches(_t, t)) continue;
-                _cand[row + t] = true;
-                count++;
-            }
-            if (count == 0) return false;
-            _candCount[q] = count;
-        }
+        var have = _t.Data.ElementCounts;
+        var need = _q.ElementNeeds;
+        for (var i = 0; i < need.Length; i += 2)
+            if (have[need[i]] < need[i + 1]) return false;
         return true;
+    }
+
+    private bool IsCandidate(int q, int t)
+    {
+        var i = q * _nt + t;
+        var m = _memo[i];
+        if (m != 0) return m == 1;
+        var required = _q.RequiredElement[q];
+        var ok = _t.Degree[t] >= _q.Degree[q]
+                 && (required < 0 || _t.Element[t] == required)
+                 && _q.Atoms[q].Matches(_t, t);
+        _memo[i] = ok ? (byte)1 : (byte)2;
+        return ok;
     }
 
     public bool HasMatch(bool useChirality = false)
@@ -83,7 +80,7 @@ internal sealed class Matcher
     /// <summary>Does some match map query atom 0 onto <paramref name="atom"/>? (recursive SMARTS)</summary>
     public bool HasMatchAnchored(int atom)
     {
-        if (_impossible || !_cand[atom]) return false;
+        if (_impossible || !IsCandidate(0, atom)) return false;
         Begin(atom, stopAtFirst: true, useChirality: false, int.MaxValue, uniquify: false);
         return Search();
     }
@@ -154,7 +151,7 @@ internal sealed class Matcher
     private int NextCandidate(int depth)
     {
         var o = _order;
-        var row = o.Atoms[depth] * _nt;
+        var q = o.Atoms[depth];
         var parent = o.Parent[depth];
         if (parent < 0)
         {
@@ -167,7 +164,7 @@ internal sealed class Matcher
             }
             for (var t = _cursor[depth]; t < _nt; t++)
             {
-                if (_used[t] || !_cand[row + t] || !BackEdgesMatch(depth, t)) continue;
+                if (_used[t] || !IsCandidate(q, t) || !BackEdgesMatch(depth, t)) continue;
                 _cursor[depth] = t + 1;
                 return t;
             }
@@ -179,7 +176,7 @@ internal sealed class Matcher
         for (var k = _cursor[depth]; k < end; k++)
         {
             var t = _t.AdjAtom[k];
-            if (_used[t] || !_cand[row + t]) continue;
+            if (_used[t] || !IsCandidate(q, t)) continue;
             if (!bondExpr.Matches(_t, _t.AdjBond[k]) || !BackEdgesMatch(depth, t)) continue;
             _cursor[depth] = k + 1;
             return t;
@@ -270,6 +267,13 @@ internal sealed class Matcher
         };
     }
 
+    // How many target atoms could stand for query atom q, as far as its element tells.
+    private int Estimate(int q)
+    {
+        var e = _q.RequiredElement[q];
+        return (uint)e < 256 ? _t.Data.ElementCounts[e] : _nt;
+    }
+
     // Prefer atoms bonded into the placed set (so candidates come from a neighbour list), then the
     // most such bonds, then the fewest candidates, then the highest degree.
     private bool Better(int a, int b, int[] conn)
@@ -278,7 +282,9 @@ internal sealed class Matcher
         var cb = conn[b] > 0;
         if (ca != cb) return ca;
         if (conn[a] != conn[b]) return conn[a] > conn[b];
-        if (_candCount[a] != _candCount[b]) return _candCount[a] < _candCount[b];
+        var ea = Estimate(a);
+        var eb = Estimate(b);
+        if (ea != eb) return ea < eb;
         return _q.Degree[a] > _q.Degree[b];
     }
 }

@@ -14,6 +14,10 @@ internal sealed class QueryPlan
     public readonly int[] AdjAtom;
     public readonly int[] AdjBond;
     public readonly bool HasChirality;
+    /// <summary>Per query atom, the atomic number it requires, or -1.</summary>
+    public readonly int[] RequiredElement;
+    /// <summary>Pairs (element, how many query atoms require it), for rejecting targets that lack atoms.</summary>
+    public readonly int[] ElementNeeds;
 
     public QueryPlan(QueryMolecule query)
     {
@@ -26,8 +30,24 @@ internal sealed class QueryPlan
             Atoms[i] = query.Atoms[i].Expression;
             Degree[i] = query.BondsOf(i).Count;
             AdjStart[i + 1] = AdjStart[i] + Degree[i];
-            if (query.Atoms[i].Chirality != Chirality.None) HasChirality = true;
+            if (query.Atoms[i].MatchChirality != Chirality.None) HasChirality = true;
         }
+        RequiredElement = new int[n];
+        var needs = new SortedDictionary<int, int>();
+        for (var i = 0; i < n; i++)
+        {
+            var e = Atoms[i].RequiredElement;
+            RequiredElement[i] = e;
+            if (e >= 0) needs[e] = needs.GetValueOrDefault(e) + 1;
+        }
+        var flat = new List<int>();
+        foreach (var (e, count) in needs)
+        {
+            // Atomic numbers beyond the histogram can never be present in it: such a query matches nothing.
+            flat.Add(e < 256 ? e : 0);
+            flat.Add(e < 256 ? count : int.MaxValue);
+        }
+        ElementNeeds = [.. flat];
         Bonds = new BondExpression[query.BondCount];
         for (var b = 0; b < Bonds.Length; b++) Bonds[b] = query.Bonds[b].Expression;
         AdjAtom = new int[AdjStart[n]];

@@ -1,4 +1,3 @@
-using Sieve.Chemistry.Perception;
 using Sieve.Chemistry.Smarts;
 
 namespace Sieve.Chemistry.Substructure;
@@ -13,7 +12,7 @@ public static class SubstructureSearch
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(query);
         options ??= SubstructureOptions.Default;
-        var matcher = new Matcher(Prepare(target, query), query);
+        var matcher = new Matcher(Prepare(target), query);
         return matcher.FindAll(options.Uniquify, options.MaxMatches, options.UseChirality);
     }
 
@@ -22,7 +21,7 @@ public static class SubstructureSearch
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(query);
-        var matcher = new Matcher(Prepare(target, query), query);
+        var matcher = new Matcher(Prepare(target), query);
         return matcher.HasMatch(options?.UseChirality ?? false);
     }
 
@@ -30,7 +29,5 @@ public static class SubstructureSearch
     public static int CountMatches(Molecule target, QueryMolecule query, SubstructureOptions? options = null) =>
         FindMatches(target, query, options).Count;
 
-    // A target without ring perception (built by hand) gets rings perceived here, without being modified.
-    private static TargetView Prepare(Molecule target, QueryMolecule query) =>
-        new(target, query.NeedsRings ? target.Rings ?? RingPerception.Perceive(target) : target.Rings);
+    private static TargetView Prepare(Molecule target) => new(TargetData.For(target));
 }
