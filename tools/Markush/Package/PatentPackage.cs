@@ -62,8 +62,21 @@ public sealed record PatentPackage
                         if (line is null) problems.Add($"{Path.GetFileName(f)} is empty");
                         else formulas[name] = line;
                         break;
+                    case ".mol":
+                        if (formulas.ContainsKey(name)) break;
+                        try
+                        {
+                            // R-group atoms (M  RGP) come back as * labelled R<n>; written out as CXSMILES labels.
+                            var mol = Sieve.Chemistry.Molfile.MolfileReader.Read(File.ReadAllText(f));
+                            formulas[name] = Sieve.Chemistry.Smiles.SmilesWriter.Write(mol, new Sieve.Chemistry.Smiles.SmilesWriteOptions { Canonical = false, Isomeric = false, CxExtensions = true });
+                        }
+                        catch (Exception e) when (e is Sieve.Chemistry.ChemistryParseException or InvalidOperationException)
+                        {
+                            problems.Add($"{Path.GetFileName(f)}: {e.Message}");
+                        }
+                        break;
                     default:
-                        if (!formulas.ContainsKey(name)) problems.Add($"{Path.GetFileName(f)}: format not read yet (use .cxsmi)");
+                        if (!formulas.ContainsKey(name)) problems.Add($"{Path.GetFileName(f)}: format not read (use .cxsmi or .mol)");
                         break;
                 }
             }
