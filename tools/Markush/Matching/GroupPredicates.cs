@@ -388,7 +388,11 @@ internal static class GroupPredicates
     private static string Describe(MolContext c, int a)
     {
         var atom = c.Mol.Atoms[a];
-        return $"{(atom.IsAromatic ? "aromatic " : "")}{Elements.Symbol(atom.Element)}{(c.Mol.Atoms[a].Element == 6 ? " with a multiple bond, ring bond or charge" : "")}";
+        if (atom.IsAromatic) return $"attached through an aromatic {Elements.Symbol(atom.Element)} (a ring, not a chain)";
+        foreach (var b in c.Mol.BondsOf(a))
+            if (c.RingBond[b]) return "attached through a ring carbon (a cyclic group is not a chain)";
+        if (atom.Charge != 0) return "attached through a charged carbon";
+        return "the attaching carbon has a multiple bond the group does not allow";
     }
 
     /// <summary>Substituents hanging on a group's core: each must fit the substitution's list.</summary>

@@ -48,6 +48,11 @@ public static class MarkushMatcher
         }
         var best = run.Best;
         var verdict = best?.Verdict ?? (query.Compiled.Variants.Any(v => v.Undetermined) || query.Compiled.Variants.Count == 0 ? Verdict.Undetermined : Verdict.NotCovered);
+        if (verdict == Verdict.NotCovered && run.Embeddings >= MaxEmbeddings)
+        {
+            verdict = Verdict.Undetermined;
+            notes.Add($"the search stopped after {MaxEmbeddings} scaffold embeddings without finding a covering one");
+        }
         if (verdict == Verdict.Covered && s.UnparsedProvisos.Count > 0)
         {
             verdict = Verdict.Undetermined;
