@@ -110,6 +110,30 @@ public class ClaimParserTests
     }
 
     [Fact]
+    public void Pathological_repetitions_parse_quickly()
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var salts = string.Concat(Enumerable.Repeat("salt, solvate or hydrate ", 40));
+        var groups = string.Concat(Enumerable.Repeat("C1-6 alkyl optionally substituted with ", 40));
+        var labels = string.Concat(Enumerable.Repeat("R1 and R2 and ", 40));
+        ClaimParser.Parse($"1. A compound of formula (I) or a {salts} wherein R1 is {groups} halogen; {labels} R3 is methyl, provided that {labels}x.");
+        Assert.True(sw.ElapsedMilliseconds < 5000, $"{sw.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public void Arbitrary_unicode_never_throws()
+    {
+        var rng = new Random(11);
+        for (var i = 0; i < 300; i++)
+        {
+            var chars = new char[rng.Next(0, 300)];
+            for (var k = 0; k < chars.Length; k++) chars[k] = (char)rng.Next(1, 0x3000);
+            _ = ClaimParser.Parse("1. " + new string(chars));
+            _ = ClaimParser.Parse(new string(chars));
+        }
+    }
+
+    [Fact]
     public void Random_text_never_throws()
     {
         var rng = new Random(7);

@@ -20,7 +20,7 @@ public static partial class ClaimParser
     [GeneratedRegex(@"\bformula\s*\(?\s*([IVXL]+[a-z]?|\d+[a-z]?)\s*\)?", RegexOptions.IgnoreCase)]
     private static partial Regex FormulaRef();
 
-    [GeneratedRegex(@",?\s*(?:or|and)\s+(?:an?\s+)?(?:(?:pharmaceutically|physiologically|pharmacologically|veterinarily)\s+acceptable\s+)?(?:(?:acid|base)\s+addition\s+)?(?:(?:salts?|solvates?|hydrates?|stereoisomers?|tautomers?|enantiomers?|diastereomers?|prodrugs?|esters?|n-oxides?|isomers?)\s*(?:,|or|and|\s)*)+(?:of\s+(?:any\s+of\s+)?)?(?:the\s+foregoing\s+|said\s+\w+\s+)?thereof", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@",?\s*(?:or|and)\s+(?:an?\s+)?(?:(?:pharmaceutically|physiologically|pharmacologically|veterinarily)\s+acceptable\s+)?(?:(?:acid|base)\s+addition\s+)?(?:(?:salts?|solvates?|hydrates?|stereoisomers?|tautomers?|enantiomers?|diastereomers?|prodrugs?|esters?|n-oxides?|isomers?)\s*(?:,|or|and|\s)*)+(?:of\s+(?:any\s+of\s+)?)?(?:the\s+foregoing\s+|said\s+\w+\s+)?thereof", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex SaltPhrase();
 
     [GeneratedRegex(@"(?:[,;]\s*|\s)(?:provided\s+that|with\s+the\s+proviso\s+that|with\s+the\s+provisos?\s+that)\s+", RegexOptions.IgnoreCase)]
