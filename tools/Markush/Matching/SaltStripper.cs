@@ -10,6 +10,7 @@ internal static class SaltStripper
 {
     public static Molecule Strip(Molecule m, List<string> stripped, List<string> neutralized)
     {
+        if (m.AtomCount == 0) return m;
         var comps = m.Components();
         var keep = comps[0];
         foreach (var c in comps) if (c.Count > keep.Count) keep = c;
