@@ -8,6 +8,38 @@ namespace Sieve.Markush.Chem;
 /// is not on this branch yet); deterministic for a given molecule and atom order.</summary>
 internal static class FragmentSmiles
 {
+    /// <summary>RDKit-style canonical SMILES of the atoms (with <c>*</c> for the atom they hang on), written by the
+    /// chemistry core's canonical writer; falls back to <see cref="Write"/> if that writer refuses the fragment.</summary>
+    public static string Canonical(Molecule m, IReadOnlyCollection<int> atoms, int root, int anchor)
+    {
+        try
+        {
+            var sub = new Molecule();
+            var map = new Dictionary<int, int>();
+            foreach (var a in atoms.Order()) map[a] = sub.AddAtom(m.Atoms[a].Clone());
+            foreach (var b in m.Bonds)
+                if (map.TryGetValue(b.Begin, out var x) && map.TryGetValue(b.End, out var y))
+                {
+                    var c = b.Clone(); c.Begin = x; c.End = y; c.Direction = BondDirection.None;
+                    sub.AddBond(c);
+                }
+            if (anchor >= 0)
+            {
+                var star = sub.AddAtom(new Atom { Element = 0 });
+                var bond = m.BondBetween(anchor, root);
+                var order = bond is null || bond.IsAromatic ? BondOrder.Single : bond.Order;
+                sub.AddBond(new Bond(map[root], star, order));
+            }
+            foreach (var a in sub.Atoms) a.Chirality = Chirality.None;
+            sub.Rings = Sieve.Chemistry.Perception.RingPerception.Perceive(sub);
+            return Sieve.Chemistry.Canonical.CanonicalSmiles.Of(sub);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or KeyNotFoundException)
+        {
+            return Write(m, atoms, root, anchor >= 0);
+        }
+    }
+
     public static string Write(Molecule m, IReadOnlyCollection<int> atoms, int root, bool withAttachment = true)
     {
         var inSet = new HashSet<int>(atoms);

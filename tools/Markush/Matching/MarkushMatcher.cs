@@ -78,7 +78,7 @@ public static class MarkushMatcher
     {
         private string? _smiles;
         public string Smiles => _smiles ??= Context.Mol.AtomCount == 0 ? ""
-            : FragmentSmiles.Write(Context.Mol, [.. Enumerable.Range(0, Context.Mol.AtomCount)], 0, withAttachment: false);
+            : FragmentSmiles.Canonical(Context.Mol, [.. Enumerable.Range(0, Context.Mol.AtomCount)], 0, -1);
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Molecule, PreparedMolecule> Prepared = new();
@@ -237,7 +237,7 @@ public static class MarkushMatcher
             var sites = new List<SiteEvidence>();
             var fitted = new Dictionary<string, (Frag? Frag, GroupSpec? Spec)>();
             // Substituent SMILES are written only for the embedding that ends up as evidence.
-            var pending = new List<(int Site, HashSet<int> Atoms, int Root)>();
+            var pending = new List<(int Site, HashSet<int> Atoms, int Root, int Anchor)>();
             // Components of the non-scaffold atoms.
             var comp = new int[mol.AtomCount];
             Array.Fill(comp, -1);
@@ -321,7 +321,7 @@ public static class MarkushMatcher
                     var label = slots[i]!.Label;
                     var f = Cut(compAtoms[k], extras[i].Atom, _img[extras[i].Query]);
                     const string smi = "";
-                    pending.Add((sites.Count, f.Atoms, f.Root));
+                    pending.Add((sites.Count, f.Atoms, f.Root, f.Anchor));
                     if (!s.Definitions.TryGetValue(label, out var def))
                     {
                         sites.Add(new SiteEvidence(label, _img[extras[i].Query], smi, Fit.Unknown, null, $"the claim gives no readable definition of {label}"));
@@ -342,7 +342,7 @@ public static class MarkushMatcher
                     continue;
                 }
                 const string ringSmi = "";
-                pending.Add((sites.Count, compAtoms[k], extras[att[0]].Atom));
+                pending.Add((sites.Count, compAtoms[k], extras[att[0]].Atom, _img[extras[att[0]].Query]));
                 var jfit = JointRing.Check(c, joint, compAtoms[k], att.Select(i => (extras[i].Atom, _img[extras[i].Query])).ToList(), out var jreason);
                 sites.Add(new SiteEvidence(string.Join("+", labels), _img[extras[att[0]].Query], ringSmi, jfit, jfit == Fit.Yes ? joint.SourceText : null, jfit == Fit.Yes ? null : jreason));
                 status = Worse(status, jfit);
@@ -366,8 +366,8 @@ public static class MarkushMatcher
             var map = new Dictionary<int, int>();
             for (var q = 0; q < _img.Length; q++)
                 if (_v.Atoms[q].ScaffoldIndex >= 0) map[_v.Atoms[q].ScaffoldIndex] = _img[q];
-            foreach (var (site, atoms, root) in pending)
-                sites[site] = sites[site] with { Substituent = FragmentSmiles.Write(mol, atoms, root) };
+            foreach (var (site, atoms, root, anchor) in pending)
+                sites[site] = sites[site] with { Substituent = FragmentSmiles.Canonical(mol, atoms, root, anchor) };
             Best = new EmbeddingEvidence(verdict, _v.Choices, map, sites, problems);
         }
 
