@@ -21,6 +21,7 @@ public static class MarkushMatcher
 {
     private const int MaxEmbeddings = 4096;
     private const int MaxAssignments = 4096;
+    private const int MaxJudgements = 50_000;   // over all embeddings of one match: bounds the worst case
 
     public static MarkushQuery Compile(MarkushStructure structure) => new(CompiledMarkush.Compile(structure));
 
@@ -48,10 +49,10 @@ public static class MarkushMatcher
         }
         var best = run.Best;
         var verdict = best?.Verdict ?? (query.Compiled.Variants.Any(v => v.Undetermined) || query.Compiled.Variants.Count == 0 ? Verdict.Undetermined : Verdict.NotCovered);
-        if (verdict == Verdict.NotCovered && run.Embeddings >= MaxEmbeddings)
+        if (verdict == Verdict.NotCovered && run.Exhausted)
         {
             verdict = Verdict.Undetermined;
-            notes.Add($"the search stopped after {MaxEmbeddings} scaffold embeddings without finding a covering one");
+            notes.Add($"the search stopped after {run.Embeddings} scaffold embeddings and {run.Judgements} site assignments without finding a covering one");
         }
         if (verdict == Verdict.Covered && s.UnparsedProvisos.Count > 0)
         {
@@ -116,6 +117,8 @@ public static class MarkushMatcher
         public EmbeddingEvidence? Best;
         private int _bestScore = int.MinValue;
         public int Embeddings;
+        public int Judgements;
+        public bool Exhausted => Embeddings >= MaxEmbeddings || Judgements >= MaxJudgements;
         private CompiledVariant _v = null!;
         private int[] _img = [];
         private bool[] _used = [];
@@ -132,7 +135,7 @@ public static class MarkushMatcher
             Search(0);
         }
 
-        private bool Done => Best?.Verdict == Verdict.Covered || Embeddings >= MaxEmbeddings;
+        private bool Done => Best?.Verdict == Verdict.Covered || Exhausted;
 
         private void Search(int k)
         {
@@ -196,7 +199,7 @@ public static class MarkushMatcher
         private void Assign(List<(int Query, int Atom)> extras, Slot?[] slots, int k, List<string> problems, ref int count)
         {
             if (Done || count >= MaxAssignments) return;
-            if (k == extras.Count) { count++; Judge(extras, slots, problems); return; }
+            if (k == extras.Count) { count++; Judgements++; Judge(extras, slots, problems); return; }
             var (q, atom) = extras[k];
             var qa = _v.Atoms[q];
             var any = false;
