@@ -10,9 +10,9 @@ namespace Sieve.Chemistry.Tests.Canonical;
 /// reads back as the input molecule.</summary>
 public class CanonicalGoldenTests
 {
-    // Measured 99.34% (2857 of 2876) on the golden set; the rest differ mostly where our aromaticity
-    // perception differs from RDKit's (porphyrins, quinoid systems) — still the same molecule.
-    private const double MinimumIdenticalPercent = 99.0;
+    // Measured 99.97% (2875 of 2876) on the golden set; the one left places / \ on other bonds of a
+    // conjugated chain than RDKit does — still the same molecule.
+    private const double MinimumIdenticalPercent = 99.9;
 
     [Fact]
     public void Canonical_SMILES_equals_RDKit_for_nearly_every_golden_molecule()

@@ -110,4 +110,17 @@ public class CanonicalSmilesTests
         Assert.Equal(3, back.PositionVariations[0].Candidates.Count);
         Assert.Equal("Cl", Elements.Symbol(back.Atoms[back.Neighbors(back.PositionVariations[0].Atom).Single()].Element));
     }
+
+    [Theory]
+    [InlineData("*c1ccccc1.*Cl |$R1;;;;;;;_AP1;$,m:7:2.3.4|")]
+    [InlineData("[*:1]c1ccc([*:2])cc1 |$R1;;;;;R2;;$|")]
+    [InlineData("COc1ccc2ccccc2c1.*N |m:11:3.4.5.6|")]
+    public void Markush_CXSMILES_is_written_the_same_whatever_the_atom_order(string cxsmiles)
+    {
+        var m = SmilesReader.Read(cxsmiles);
+        var expected = SmilesWriter.Write(m);
+        var rng = new Random(7);
+        for (var k = 0; k < 20; k++)
+            Assert.Equal(expected, SmilesWriter.Write(Renumbering.Shuffle(m, rng)));
+    }
 }

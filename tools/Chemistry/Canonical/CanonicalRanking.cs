@@ -23,10 +23,13 @@ public static class CanonicalRanking
         var ringStereoGroup = new int[m.AtomCount];
         Array.Fill(ringStereoGroup, -1);
         var components = m.Components();
+        var markush = MarkushKeys(m);
         foreach (var comp in components)
         {
             for (var i = 0; i < comp.Count; i++) localOf[comp[i]] = i;
             var g = new ComponentGraph(m, comp, localOf, topology);
+            if (markush is not null)
+                for (var i = 0; i < comp.Count; i++) g.MarkushKey[i] = markush[comp[i]];
             var refiner = new Refiner(g);
             if (isomeric && HasStereo(comp, parities, m, doubleBonds))
             {
@@ -39,6 +42,32 @@ public static class CanonicalRanking
             for (var i = 0; i < comp.Count; i++) ranks[comp[i]] = local[i];
         }
         return new CanonicalAnalysis(ranks, parities, doubleBonds, topology, components, ringStereoGroup);
+    }
+
+    /// <summary>Per atom: rank of its CXSMILES label among the molecule's labels (ordinal order) and its
+    /// role in position variation (attachment atom, candidate), so Markush scaffolds write canonically.
+    /// Null for molecules without either.</summary>
+    private static long[]? MarkushKeys(Molecule m)
+    {
+        var labels = new List<string>();
+        foreach (var a in m.Atoms)
+            if (!string.IsNullOrEmpty(a.Label)) labels.Add(a.Label);
+        if (labels.Count == 0 && m.PositionVariations.Count == 0) return null;
+        labels.Sort(StringComparer.Ordinal);
+        var keys = new long[m.AtomCount];
+        for (var i = 0; i < m.AtomCount; i++)
+        {
+            var label = m.Atoms[i].Label;
+            if (string.IsNullOrEmpty(label)) continue;
+            keys[i] = (long)(labels.BinarySearch(label, StringComparer.Ordinal) + 1) << 8;
+        }
+        foreach (var pv in m.PositionVariations)
+        {
+            if ((uint)pv.Atom < (uint)m.AtomCount) keys[pv.Atom] |= 2;
+            foreach (var c in pv.Candidates)
+                if ((uint)c < (uint)m.AtomCount) keys[c] |= 1;
+        }
+        return keys;
     }
 
     private static bool HasStereo(List<int> comp, byte[] parities, Molecule m, DoubleBondStereo?[] doubleBonds)

@@ -21,6 +21,9 @@ internal sealed class ComponentGraph
     public readonly bool[] RingAtom;
     /// <summary>Atom invariants RDKit compares before neighbourhoods, packed so one comparison does them all.</summary>
     public readonly long[] BaseKey;
+    /// <summary>Markush information (CXSMILES label, position-variation role) compared after <see cref="BaseKey"/>;
+    /// all zero for ordinary molecules, so their ranking stays RDKit's.</summary>
+    public readonly long[] MarkushKey;
 
     public ComponentGraph(Molecule m, List<int> atoms, int[] localOf, Topology topology)
     {
@@ -36,6 +39,7 @@ internal sealed class ComponentGraph
         Parity = new byte[N];
         RingAtom = new bool[N];
         BaseKey = new long[N];
+        MarkushKey = new long[N];
         for (var i = 0; i < N; i++)
         {
             var a = Atoms[i];

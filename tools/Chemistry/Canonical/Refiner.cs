@@ -17,6 +17,9 @@ internal sealed class Refiner
     private readonly int[] _swapCodes; // per neighbour entry, special-chirality codes (sorted by class, code)
     private readonly long[] _swapKeys;
     private readonly bool[] _touched;
+    private readonly bool[] _changed;  // neighbourhood changed since the atom's class was last sorted
+    private readonly List<int> _sub = [];
+    private readonly List<int> _rest = [];
     private readonly List<int> _touchedList = [];
     private int _active = -1;
     private bool _useStereo;
@@ -35,6 +38,7 @@ internal sealed class Refiner
         _swapCodes = new int[g.Nbr.Length];
         _swapKeys = new long[g.Nbr.Length];
         _touched = new bool[_n];
+        _changed = new bool[_n];
     }
 
     /// <summary>Ranks without tie breaking and without stereo: the symmetry classes used to decide
@@ -65,11 +69,13 @@ internal sealed class Refiner
         if (_n == 0) return;
         _count[0] = _n;
         _special = false;
+        Array.Fill(_changed, true);
         Activate();
         Refine();
         if (_useStereo && HasTies())
         {
             _special = true;
+            Array.Fill(_changed, true);
             Activate();
             Refine();
             _special = false;
@@ -112,24 +118,7 @@ internal sealed class Refiner
             var len = _count[partition];
             var offset = Index[partition];
             var span = _order.AsSpan(offset, len);
-            for (var k = 0; k < len; k++) Prepare(span[k]);
-            if (len == 2)
-            {
-                if (Compare(span[0], span[1]) > 0) (span[0], span[1]) = (span[1], span[0]);
-            }
-            else
-            {
-                span.Sort(new AtomComparer(this));
-            }
-            // Group equal neighbours into classes: a class keeps the position of its first member.
-            var first = 0;
-            for (var k = 1; k <= len; k++)
-            {
-                if (k < len && Compare(span[k - 1], span[k]) == 0) continue;
-                _count[span[first]] = k - first;
-                for (var t = first + 1; t < k; t++) _count[span[t]] = 0;
-                first = k;
-            }
+            SortPartition(span);
             var symclass = offset;
             for (var k = _count[span[0]]; k < len; k++)
             {
@@ -144,12 +133,70 @@ internal sealed class Refiner
                 var a = span[k];
                 for (var e = _g.Start[a]; e < _g.Start[a + 1]; e++)
                 {
-                    var c = Index[_g.Nbr[e]];
+                    var nb = _g.Nbr[e];
+                    _changed[nb] = true;
+                    var c = Index[nb];
                     if (!_touched[c]) { _touched[c] = true; _touchedList.Add(c); }
                 }
             }
             QueueTouched();
         }
+    }
+
+    /// <summary>Sorts one class and records the sub-classes (<see cref="_count"/>). Only members whose
+    /// neighbourhood changed since the class was last sorted can differ; the unchanged ones are all equal,
+    /// so one of them stands for the rest — on a long chain this keeps each round linear.</summary>
+    private void SortPartition(Span<int> span)
+    {
+        var len = span.Length;
+        _sub.Clear();
+        _rest.Clear();
+        foreach (var a in span) (_changed[a] ? _sub : _rest).Add(a);
+        if (_sub.Count == 0)
+        {
+            _count[span[0]] = len;
+            for (var k = 1; k < len; k++) _count[span[k]] = 0;
+            return;
+        }
+        var rep = -1;
+        if (_rest.Count > 0)
+        {
+            rep = _rest[0];
+            _sub.Add(rep);
+        }
+        var sub = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_sub);
+        foreach (var a in sub) Prepare(a);
+        if (sub.Length == 2)
+        {
+            if (Compare(sub[0], sub[1]) > 0) (sub[0], sub[1]) = (sub[1], sub[0]);
+        }
+        else if (sub.Length > 2)
+        {
+            sub.Sort(new AtomComparer(this));
+        }
+        // Write back with the unchanged block right after its representative; group equal neighbours
+        // into classes (a class keeps the position of its first member).
+        var w = 0;
+        var first = 0;
+        for (var k = 0; k < sub.Length; k++)
+        {
+            if (k > 0 && Compare(sub[k - 1], sub[k]) != 0)
+            {
+                CloseGroup(span, first, w);
+                first = w;
+            }
+            span[w++] = sub[k];
+            if (sub[k] == rep)
+                for (var r = 1; r < _rest.Count; r++) span[w++] = _rest[r];
+        }
+        CloseGroup(span, first, w);
+        foreach (var a in span) _changed[a] = false;
+    }
+
+    private void CloseGroup(Span<int> span, int first, int end)
+    {
+        _count[span[first]] = end - first;
+        for (var t = first + 1; t < end; t++) _count[span[t]] = 0;
     }
 
     /// <summary>Queues touched classes in ascending class order (RDKit's order: it decides which
@@ -188,6 +235,7 @@ internal sealed class Refiner
                 _touchedList.Clear();
                 for (var e = _g.Start[index]; e < _g.Start[index + 1]; e++)
                 {
+                    _changed[_g.Nbr[e]] = true;
                     var c = Index[_g.Nbr[e]];
                     if (!_touched[c]) { _touched[c] = true; _touchedList.Add(c); }
                 }
@@ -306,6 +354,8 @@ internal sealed class Refiner
             var c = Index[i].CompareTo(Index[j]);
             if (c != 0) return c;
             c = _g.BaseKey[i].CompareTo(_g.BaseKey[j]);
+            if (c != 0) return c;
+            c = _g.MarkushKey[i].CompareTo(_g.MarkushKey[j]);
             if (c != 0) return c;
             if (_useStereo && _g.Parity[i] != 0)
             {

@@ -53,6 +53,7 @@ internal static class StereoValidation
                 }
         }
 
+        int[]? cip = null;
         for (var i = 0; i < g.N; i++)
         {
             for (var e = g.Start[i]; e < g.Start[i + 1]; e++)
@@ -68,8 +69,16 @@ internal static class StereoValidation
                     doubleBonds[bi] = null;
                     continue;
                 }
-                var localOfRefA = Highest(g, classes, i, j);
-                var localOfRefB = Highest(g, classes, j, i);
+                // E/Z from RDKit's legacy CIP priorities; a tie between an end's two substituents there
+                // means RDKit sees no stereo, and neither do we.
+                cip ??= CipRanks.Compute(m, g);
+                var localOfRefA = Highest(g, cip, i, j);
+                var localOfRefB = Highest(g, cip, j, i);
+                if (localOfRefA < 0 || localOfRefB < 0)
+                {
+                    doubleBonds[bi] = null;
+                    continue;
+                }
                 var cisHigh = st.Cis ^ (g.Atoms[localOfRefA] != st.RefBegin) ^ (g.Atoms[localOfRefB] != st.RefEnd);
                 var code = cisHigh ? (byte)2 : (byte)3;
                 g.BondStereo[e] = code;
@@ -158,15 +167,18 @@ internal static class StereoValidation
         return first >= 0;
     }
 
-    private static int Highest(ComponentGraph g, int[] classes, int end, int other)
+    /// <summary>The end's substituent with the highest rank, or -1 when its two substituents tie.</summary>
+    private static int Highest(ComponentGraph g, int[] ranks, int end, int other)
     {
         var best = -1;
+        var tie = false;
         for (var e = g.Start[end]; e < g.Start[end + 1]; e++)
         {
             var n = g.Nbr[e];
             if (n == other) continue;
-            if (best < 0 || classes[n] > classes[best]) best = n;
+            if (best < 0 || ranks[n] > ranks[best]) { best = n; tie = false; }
+            else if (ranks[n] == ranks[best]) tie = true;
         }
-        return best;
+        return tie ? -1 : best;
     }
 }

@@ -98,14 +98,31 @@ internal static class SmilesStereo
                 var st = stereo[d]!.Value;
                 var db = m.Bonds[d];
                 var x = cb.Other(e);
-                bool side;
-                if (e == db.Begin) side = x != st.RefBegin;
-                else side = (x == st.RefEnd) ? !st.Cis : st.Cis;
+                var side = Side(st, db, e, x);
                 var flip = left[c] == e;
                 uf.Union(c, m.BondCount + d, side ^ flip);
             }
         }
+        // Orientation of each coupled system, as RDKit fixes it: at the first stereo double bond written,
+        // the end written first sees its carrier neighbour "up" (written X/A, or A\X when X follows).
+        var atomPosition = new int[m.AtomCount];
+        for (var t = 0; t < tokens.Count; t++)
+            if (tokens[t].Kind == TokenKind.Atom) atomPosition[tokens[t].Value] = t;
         var rootValue = new Dictionary<int, bool>();
+        foreach (var d in doubles)
+        {
+            var (root, parity) = uf.Find(m.BondCount + d);
+            if (rootValue.ContainsKey(root)) continue;
+            var db = m.Bonds[d];
+            var first = atomPosition[db.Begin] <= atomPosition[db.End] ? db.Begin : db.End;
+            var c = -1;
+            // RDKit's reference is the end's first-written bond, even when a later one carries the mark
+            foreach (var bi in m.BondsOf(first))
+                if (bi != d && position[bi] >= 0 && (c < 0 || position[bi] < position[c])) c = bi;
+            if (c < 0) continue;
+            var g = true ^ Side(stereo[d]!.Value, db, first, m.Bonds[c].Other(first));
+            rootValue[root] = g ^ parity;
+        }
         for (var t = 0; t < tokens.Count; t++)
         {
             if (tokens[t].Kind != TokenKind.Bond) continue;
@@ -114,13 +131,18 @@ internal static class SmilesStereo
             var (root, parity) = uf.Find(c);
             if (!rootValue.TryGetValue(root, out var rv))
             {
-                rv = true ^ parity; // the first written carrier of each coupled system gets '/'
+                rv = true ^ parity;
                 rootValue[root] = rv;
             }
             dirs[c] = (rv ^ parity) ? '/' : '\\';
         }
         return dirs;
     }
+
+    /// <summary>Which side of double bond <paramref name="db"/> neighbour <paramref name="x"/> of end
+    /// <paramref name="e"/> is on, relative to the configuration's own reference (RefBegin: false).</summary>
+    private static bool Side(DoubleBondStereo st, Bond db, int e, int x) =>
+        e == db.Begin ? x != st.RefBegin : (x == st.RefEnd ? !st.Cis : st.Cis);
 
     private static bool CanCarry(Bond b) => b.Order == BondOrder.Single || b.Order == BondOrder.Aromatic || b.IsAromatic;
 }
