@@ -5,7 +5,7 @@ checked against RDKit's match counts independently of our SMILES reader and perc
 Output: tests/Sieve.Chemistry.Tests/Substructure/TestData/rdkit_graphs.tsv (deterministic), one row per
 molecule of Data/molecules.tsv:
   id  atoms  bonds  rings
-atoms: ';'-separated  Z,aromatic(0/1),charge,isotope,explicitHs,implicitHs
+atoms: ';'-separated  Z,aromatic(0/1),charge,isotope,explicitHs,implicitHs,radicalElectrons
 bonds: ';'-separated  begin,end,type  (type 1,2,3,4 or 12 = aromatic, 0 = other)
 rings: ';'-separated atom rings (RDKit's ring info, in ring order), atoms joined by ','.
 Run from the repository root: /usr/bin/python3 scripts/chemistry/smarts_graphs.py
@@ -25,7 +25,7 @@ with open(src) as f, open(out, "w") as w:
         cols = line.rstrip("\n").split("\t")
         m = Chem.MolFromSmiles(cols[2])
         atoms = ";".join(f"{a.GetAtomicNum()},{int(a.GetIsAromatic())},{a.GetFormalCharge()},{a.GetIsotope()},"
-                         f"{a.GetNumExplicitHs()},{a.GetNumImplicitHs()}" for a in m.GetAtoms())
+                         f"{a.GetNumExplicitHs()},{a.GetNumImplicitHs()},{a.GetNumRadicalElectrons()}" for a in m.GetAtoms())
         bonds = ";".join(f"{b.GetBeginAtomIdx()},{b.GetEndAtomIdx()},{BT.get(b.GetBondType(), 0)}" for b in m.GetBonds())
         ri = m.GetRingInfo()
         rings = ";".join(",".join(map(str, r)) for r in ri.AtomRings())

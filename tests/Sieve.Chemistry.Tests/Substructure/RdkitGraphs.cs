@@ -11,21 +11,10 @@ internal static class RdkitGraphs
     /// <summary>Golden files copied with the test binaries (Data/...).</summary>
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
-    // This folder's data is not in the project's copied Data/ tree, so it is found in the source tree.
-    private static string SourceFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Sieve.Chemistry.Tests", "Substructure", relative);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException($"cannot find Substructure/{relative} above {AppContext.BaseDirectory}");
-    }
-
     private static List<(string, Molecule)> Load()
     {
         var result = new List<(string, Molecule)>();
-        foreach (var line in File.ReadLines(SourceFile("TestData/rdkit_graphs.tsv")).Skip(1))
+        foreach (var line in File.ReadLines(Smarts.SourceTree.File("Substructure/TestData/rdkit_graphs.tsv")).Skip(1))
         {
             var cols = line.Split('\t');
             result.Add((cols[0], Parse(cols[1], cols[2], cols[3])));
@@ -42,7 +31,7 @@ internal static class RdkitGraphs
             m.AddAtom(new Atom
             {
                 Element = f[0], IsAromatic = f[1] == 1, Charge = f[2], Isotope = f[3],
-                ExplicitHydrogens = f[4], ImplicitHydrogens = f[5],
+                ExplicitHydrogens = f[4], ImplicitHydrogens = f[5], RadicalElectrons = f[6],
             });
         }
         foreach (var b in bonds.Split(';', StringSplitOptions.RemoveEmptyEntries))

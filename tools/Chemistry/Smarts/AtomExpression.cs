@@ -27,6 +27,8 @@ internal enum AtomProperty : byte
     HeteroNeighbors,
     /// <summary><c>Z&lt;n&gt;</c>: non-aromatic neighbours that are neither C nor H.</summary>
     AliphaticHeteroNeighbors,
+    /// <summary><c>^n</c>: hybridization as RDKit assigns it (values of RDKit's enumeration).</summary>
+    Hybridization,
 }
 
 /// <summary>A query atom's test: a small expression tree evaluated against one atom of a prepared target.</summary>

@@ -9,22 +9,20 @@ internal sealed partial class SmartsParser
 
     // Per-bracket state.
     private QueryAtom? _current;
-    private int _bracketStart;
 
     private int ParseBracketAtom(QueryMolecule query)
     {
         var open = _pos;
         _pos++;
-        _bracketStart = _pos;
         _current = new QueryAtom(AnyAtom.Instance);
         if (Peek == ']') throw Error(_pos, "empty bracket atom; expected an atom primitive");
-        var expr = ParseLowAnd();
+        var expr = TryParseHydrogenAtom() ?? ParseLowAnd();
         var map = 0;
         if (Peek == ':')
         {
             _pos++;
             var at = _pos;
-            map = ParseNumber();
+            map = ParseNumber(noLeadingZero: true);
             if (map < 0) throw Error(at, "expected an atom-map number after ':'");
         }
         if (_pos >= _end) throw Error(open, "unclosed bracket atom '['");
@@ -38,6 +36,26 @@ internal sealed partial class SmartsParser
         };
         _current = null;
         return query.AddAtom(atom);
+    }
+
+    /// <summary>RDKit reads H as the hydrogen atom (not an H count) only in the complete forms
+    /// <c>[H]</c>, <c>[2H]</c>, <c>[H+]</c>, <c>[H-2]</c>, <c>[2H+:1]</c>: isotope, H, charge, map, nothing else.</summary>
+    private AtomExpression? TryParseHydrogenAtom()
+    {
+        var start = _pos;
+        var isotope = ParseNumber(maxDigits: 4);
+        if (Peek != 'H' || PeekAt(1) is not (']' or ':' or '+' or '-'))
+        {
+            _pos = start;
+            return null;
+        }
+        _pos++;
+        AtomExpression e = new ElementAtom(1, null);
+        if (isotope >= 0) e = new AndAtom([e, new PropertyAtom(AtomProperty.Isotope, isotope, isotope)]);
+        if (Peek is '+' or '-') e = new AndAtom([e, ParseCharge()]);
+        if (Peek is not (']' or ':'))
+            throw Error(_pos, "a hydrogen atom ([H], [2H+], ...) takes only isotope, charge and map; expected ']' or ':'");
+        return e;
     }
 
     private AtomExpression ParseLowAnd()
@@ -92,9 +110,9 @@ internal sealed partial class SmartsParser
     {
         if (Peek == '!')
         {
-            var at = _pos++;
-            var inner = ParseUnary() ?? throw Error(at, "'!' cannot negate a chirality mark");
-            return new NotAtom(inner);
+            _pos++;
+            // RDKit reads a negated chirality mark ([!@c]) as a test no atom passes.
+            return new NotAtom(ParseUnary() ?? AnyAtom.Instance);
         }
         return ParsePrimitive();
     }
@@ -125,12 +143,15 @@ internal sealed partial class SmartsParser
             case '$':
                 return ParseRecursive();
             case '^':
-                throw Error(at, "hybridization queries ('^') are not supported");
+            {
+                _pos++;
+                if (Peek is < '0' or > '5') throw Error(_pos, "expected a hybridization 0 to 5 after '^'");
+                var h = Substructure.Hybridization.FromSmarts(_s[_pos++] - '0');
+                return new PropertyAtom(AtomProperty.Hybridization, h, h);
+            }
             case >= '0' and <= '9':
             {
                 var isotope = ParseNumber(maxDigits: 4);
-                // [2H], [2H+], [2H:1]: an isotope in front of a lone H names hydrogen.
-                if (at == _bracketStart && IsHydrogenAtom()) { _pos++; return new AndAtom([new ElementAtom(1, null), new PropertyAtom(AtomProperty.Isotope, isotope, isotope)]); }
                 return new PropertyAtom(AtomProperty.Isotope, isotope, isotope);
             }
         }
@@ -139,17 +160,9 @@ internal sealed partial class SmartsParser
         throw Error(at, $"unexpected '{Printable(c)}'; expected an atom primitive");
     }
 
-    // RDKit reads H as the hydrogen atom only at the bracket's start and followed by ']', a charge or a map.
-    private bool IsHydrogenAtom() => Peek == 'H' && PeekAt(1) is ']' or '+' or '-' or ':';
-
     private AtomExpression ParseUpper(int at)
     {
         var c = _s[_pos];
-        if (c == 'H' && at == _bracketStart && IsHydrogenAtom())
-        {
-            _pos++;
-            return new ElementAtom(1, null);
-        }
         if (char.IsAsciiLetterLower(PeekAt(1))
             && Elements.TryGetAtomicNumber(_s.AsSpan(_pos, 2), out var z2) && IsSmartsElement(z2))
         {
@@ -163,7 +176,7 @@ internal sealed partial class SmartsParser
             case 'X': _pos++; return CountPrimitive(AtomProperty.TotalDegree, 1, exactByDefault: true);
             case 'H':
                 _pos++;
-                return CountPrimitive(AtomProperty.TotalHydrogens, 1, exactByDefault: true);
+                return CountPrimitive(AtomProperty.TotalHydrogens, 1, exactByDefault: true, rangeAllowed: false);
             case 'R': _pos++; return CountPrimitive(AtomProperty.RingCount, 1, exactByDefault: false);
             case 'Z': _pos++; return CountPrimitive(AtomProperty.AliphaticHeteroNeighbors, 1, exactByDefault: false);
         }
@@ -208,19 +221,12 @@ internal sealed partial class SmartsParser
 
     /// <summary>The number or <c>{a-b}</c> range after a counting primitive. Without one, RDKit reads
     /// D, X, H, v as "exactly 1" and h, R, r, x, z, Z as "at least 1".</summary>
-    private PropertyAtom CountPrimitive(AtomProperty property, int defaultValue, bool exactByDefault)
+    private PropertyAtom CountPrimitive(AtomProperty property, int defaultValue, bool exactByDefault, bool rangeAllowed = true)
     {
-        if (Peek == '{')
+        if (Peek == '{' && rangeAllowed)
         {
-            var open = _pos++;
-            var lo = ParseNumber(maxDigits: 4);
-            if (Peek != '-') throw Error(_pos, "expected '-' in range query");
-            _pos++;
-            var hi = ParseNumber(maxDigits: 4);
-            if (lo < 0 && hi < 0) throw Error(open, "range query needs at least one bound");
-            if (Peek != '}') throw Error(_pos, "expected '}' to close range query");
-            _pos++;
-            return new PropertyAtom(property, lo < 0 ? int.MinValue : lo, hi < 0 ? int.MaxValue : hi);
+            var (lo, hi) = ParseRange();
+            return new PropertyAtom(property, lo, hi);
         }
         var n = ParseNumber(maxDigits: 4);
         if (n >= 0) return new PropertyAtom(property, n, n);
@@ -229,11 +235,33 @@ internal sealed partial class SmartsParser
             : new PropertyAtom(property, defaultValue, int.MaxValue);
     }
 
+    /// <summary>RDKit range <c>{a-b}</c>, <c>{a-}</c>, <c>{-b}</c>; a missing bound is open.</summary>
+    private (int Lo, int Hi) ParseRange()
+    {
+        var open = _pos++;
+        var lo = ParseNumber(maxDigits: 4, noLeadingZero: true);
+        if (Peek != '-') throw Error(_pos, "expected '-' in range query");
+        _pos++;
+        var hi = ParseNumber(maxDigits: 4, noLeadingZero: true);
+        if (lo < 0 && hi < 0) throw Error(open, "range query needs at least one bound");
+        if (Peek != '}') throw Error(_pos, "expected '}' to close range query");
+        _pos++;
+        return (lo < 0 ? int.MinValue : lo, hi < 0 ? int.MaxValue : hi);
+    }
+
     private PropertyAtom ParseCharge()
     {
         var sign = _s[_pos] == '+' ? 1 : -1;
         var symbol = _s[_pos];
         _pos++;
+        if (Peek == '{')
+        {
+            // +{1-2}: charge 1..2; -{1-2}: charge -2..-1 (RDKit ranges the size of a negative charge).
+            var (lo, hi) = ParseRange();
+            return sign > 0
+                ? new PropertyAtom(AtomProperty.Charge, lo, hi)
+                : new PropertyAtom(AtomProperty.Charge, hi == int.MaxValue ? int.MinValue : -hi, lo == int.MinValue ? int.MaxValue : -lo);
+        }
         var n = ParseNumber(maxDigits: 2);
         if (n < 0)
         {
@@ -256,19 +284,18 @@ internal sealed partial class SmartsParser
             _pos++;
             chirality = Chirality.Clockwise;
         }
-        else if (Peek is 'T' or 'A' or 'S' or 'O' && char.IsAsciiLetterUpper(PeekAt(1)))
+        else if (Peek is 'T' or 'A' or 'S' or 'O' && IsChiralClass(_s.AsSpan(_pos, Math.Min(2, _end - _pos))))
         {
-            // Non-tetrahedral classes (@TH1, @SP1, ...) are read and, as in RDKit, not matched.
-            var at = _pos;
-            var cls = _s.AsSpan(_pos, 2);
-            if (cls is not ("TH" or "AL" or "SP" or "TB" or "OH")) throw Error(at, "unknown chirality class");
+            // Classes @TH1/@TH2 are @/@@; the others (@AL, @SP, @TB, @OH) are read and, as in RDKit, not matched.
+            var tetrahedral = _s[_pos] == 'T' && _s[_pos + 1] == 'H';
             _pos += 2;
-            if (ParseNumber(maxDigits: 2) < 0) throw Error(_pos, "expected a number after the chirality class");
-            chirality = cls is "TH" && _s[_pos - 1] == '2' ? Chirality.Clockwise : Chirality.CounterClockwise;
-            if (!cls.SequenceEqual("TH")) chirality = Chirality.None;
+            var n = ParseNumber(maxDigits: 2);
+            chirality = tetrahedral && n == 2 ? Chirality.Clockwise : tetrahedral && n != 0 ? Chirality.CounterClockwise : Chirality.None;
         }
         if (_current!.Chirality == Chirality.None) _current.Chirality = chirality;
     }
+
+    private static bool IsChiralClass(ReadOnlySpan<char> s) => s is "TH" or "AL" or "SP" or "TB" or "OH";
 
     private RecursiveAtom ParseRecursive()
     {
@@ -287,11 +314,8 @@ internal sealed partial class SmartsParser
         }
         if (i >= _end) throw Error(at, "unclosed recursive SMARTS '$('");
         if (i == innerStart) throw Error(innerStart, "empty recursive SMARTS '$()'");
-        var saved = _current;
-        var savedStart = _bracketStart;
+        // A separate parser (its own bracket state) over the same text keeps error positions absolute.
         var inner = new SmartsParser(_s, innerStart, i, depth + 1).Parse();
-        _current = saved;
-        _bracketStart = savedStart;
         _pos = i + 1;
         return new RecursiveAtom(inner);
     }

@@ -125,17 +125,20 @@ internal sealed partial class SmartsParser(string text, int start, int end, int 
             _pos++;
             return n;
         }
-        if (!char.IsAsciiDigit(Peek) || !char.IsAsciiDigit(PeekAt(1)))
-            throw Error(at, "expected two digits after '%'");
+        if (!char.IsAsciiDigit(Peek) || !char.IsAsciiDigit(PeekAt(1)) || Peek == '0')
+            throw Error(at, "expected two digits (10 to 99) after '%'");
         var value = (_s[_pos] - '0') * 10 + (_s[_pos + 1] - '0');
         _pos += 2;
         return value;
     }
 
-    /// <summary>Reads up to <paramref name="maxDigits"/> decimal digits; -1 when none are there.</summary>
-    private int ParseNumber(int maxDigits = 9)
+    /// <summary>Reads up to <paramref name="maxDigits"/> decimal digits; -1 when none are there. Where RDKit's
+    /// grammar takes a plain non-zero number (atom maps, range bounds) a leading zero is refused as it is there.</summary>
+    private int ParseNumber(int maxDigits = 9, bool noLeadingZero = false)
     {
         var at = _pos;
+        if (noLeadingZero && Peek == '0' && char.IsAsciiDigit(PeekAt(1)))
+            throw Error(at, "number with a leading zero");
         var value = 0;
         while (_pos < _end && char.IsAsciiDigit(_s[_pos]))
         {

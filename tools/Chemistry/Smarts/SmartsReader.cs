@@ -6,8 +6,8 @@ namespace Sieve.Chemistry.Smarts;
 /// <c>#n</c>, <c>D X H h v R r x z Z</c> with a number or an RDKit range <c>{a-b}</c>, charges, isotopes,
 /// <c>@</c>/<c>@@</c>, recursive <c>$(...)</c>, atom maps; logic <c>! &amp; , ;</c> with SMARTS precedence;
 /// bonds <c>- = # $ : ~ @ / \</c> with the same logic; ring closures (<c>%nn</c>, <c>%(nnn)</c>), branches, <c>.</c>.
-/// A bond left unwritten means single-or-aromatic. Hybridization (<c>^</c>) is not supported and is reported
-/// as a parse error rather than silently ignored.
+/// A bond left unwritten means single-or-aromatic.
+/// <c>^0</c>..<c>^5</c> test hybridization as RDKit assigns it.
 /// </remarks>
 public static class SmartsReader
 {

@@ -49,7 +49,7 @@ internal sealed class TargetData
     // Derived on first use. Each is published whole with a release write, so a search racing another on the
     // same molecule sees either null (and computes its own identical copy) or complete arrays.
     private RingArrays? _rings;
-    private int[]? _totalValence, _hetero, _aliphaticHetero;
+    private int[]? _totalValence, _hetero, _aliphaticHetero, _hybridization;
 
     private sealed record RingArrays(int[] Count, int[] MinSize, int[] RingBonds, bool[] BondInRing);
 
@@ -189,6 +189,8 @@ internal sealed class TargetData
         AtomProperty.HeteroNeighbors => (Volatile.Read(ref _hetero) ?? Publish(ref _hetero, BuildHeteroCounts(false)))[atom],
         AtomProperty.AliphaticHeteroNeighbors =>
             (Volatile.Read(ref _aliphaticHetero) ?? Publish(ref _aliphaticHetero, BuildHeteroCounts(true)))[atom],
+        AtomProperty.Hybridization =>
+            (Volatile.Read(ref _hybridization) ?? Publish(ref _hybridization, Substructure.Hybridization.Assign(this)))[atom],
         _ => throw new ArgumentOutOfRangeException(nameof(property)),
     };
 
