@@ -31,6 +31,7 @@ public class MolfileErrorTests
     [InlineData(7, "  1  2  1  0", "  1  2 11  0", "bond type 11")]
     [InlineData(8, "M  CHG  1   2  -1", "M  CHG  2   2  -1", "announces 2 entries")]
     [InlineData(4, "  2  1  0", "  x  1  0", "atom count")]
+    [InlineData(5, " C   0  0  0  0  0  0  0  0  0  0  0  0\n", " C\n", "atom line too short")]
     public void Errors_name_the_line_and_the_problem(int line, string from, string to, string problem)
     {
         var e = Fails(Good.Replace(from, to, StringComparison.Ordinal));

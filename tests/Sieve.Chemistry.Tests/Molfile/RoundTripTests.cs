@@ -38,6 +38,8 @@ public class RoundTripTests(ITestOutputHelper output)
             Assert.Equal(a.Properties, b.Properties);
             Assert.Equal(MF.Of(a), MF.Of(b));
             Assert.Equal(Flat.Of(a), Flat.Of(b));
+            // Wedges and coordinates are written back, so the stereo read from them is the same.
+            Assert.Equal(Flat.Isomeric(a), Flat.Isomeric(b));
             // Atom order is kept, so atoms correspond one to one.
             Assert.Equal(a.Atoms.Select(x => (x.Element, x.Charge, x.Isotope, x.TotalHydrogens, x.IsAromatic, x.RadicalElectrons)),
                 b.Atoms.Select(x => (x.Element, x.Charge, x.Isotope, x.TotalHydrogens, x.IsAromatic, x.RadicalElectrons)));

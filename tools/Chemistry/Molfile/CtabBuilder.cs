@@ -23,9 +23,6 @@ internal sealed class CtabBuilder
 
     public List<PositionVariation> PositionVariations { get; } = [];
 
-    /// <summary>Double bonds drawn as "cis or trans unknown" (V2000 stereo 3, V3000 CFG=2), by bond index.</summary>
-    public HashSet<int> UnknownDoubleBonds { get; } = [];
-
     /// <summary>After <see cref="Build"/>: each read atom's index in the molecule, -1 for removed hydrogens.</summary>
     public int[] NewIndex { get; private set; } = [];
 

@@ -103,7 +103,8 @@ public static class MolfileWriter
         }
         foreach (var b in m.Bonds)
         {
-            var stereo = b.Order == BondOrder.Single ? b.Wedge switch { BondWedge.Wedge => 1, BondWedge.Hash => 6, BondWedge.Either => 4, _ => 0 } : 0;
+            var stereo = b.Order == BondOrder.Single ? b.Wedge switch { BondWedge.Wedge => 1, BondWedge.Hash => 6, BondWedge.Either => 4, _ => 0 }
+                : b.Order == BondOrder.Double && b.Wedge == BondWedge.Either ? 3 : 0;
             sb.Append(inv, $"{b.Begin + 1,3}{b.End + 1,3}{BondTypes.ToCode(b.Order),3}{stereo,3}\n");
         }
         PropertyLines(sb, "CHG", m, i => m.Atoms[i].Charge);
@@ -173,7 +174,8 @@ public static class MolfileWriter
             for (var k = 0; k < m.BondCount; k++)
             {
                 var b = m.Bonds[k];
-                var cfg = b.Order == BondOrder.Single ? b.Wedge switch { BondWedge.Wedge => 1, BondWedge.Either => 2, BondWedge.Hash => 3, _ => 0 } : 0;
+                var cfg = b.Order == BondOrder.Single ? b.Wedge switch { BondWedge.Wedge => 1, BondWedge.Either => 2, BondWedge.Hash => 3, _ => 0 }
+                    : b.Order == BondOrder.Double && b.Wedge == BondWedge.Either ? 2 : 0;
                 var line = string.Create(inv, $"{k + 1} {BondTypes.ToCode(b.Order)} {b.Begin + 1} {b.End + 1}");
                 if (cfg != 0) line += string.Create(inv, $" CFG={cfg}");
                 if (endpoints.TryGetValue(k, out var ends))

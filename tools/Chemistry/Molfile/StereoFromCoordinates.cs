@@ -45,13 +45,10 @@ internal static class StereoFromCoordinates
 
         var positions = new Point3[m.AtomCount];
         for (var a = 0; a < m.AtomCount; a++) positions[a] = readIndexOf[a] >= 0 ? coords[readIndexOf[a]] : default;
-        var unknown = new HashSet<int>();
-        foreach (var k in ctab.UnknownDoubleBonds)
-            if (ctab.NewBondIndex[k] >= 0) unknown.Add(ctab.NewBondIndex[k]);
         for (var bi = 0; bi < m.BondCount; bi++)
         {
             var b = m.Bonds[bi];
-            if (b.Order != BondOrder.Double || b.IsAromatic || unknown.Contains(bi)) continue;
+            if (b.Order != BondOrder.Double || b.IsAromatic || b.Wedge == BondWedge.Either) continue;
             if (readIndexOf[b.Begin] < 0 || readIndexOf[b.End] < 0 || InSmallRing(m, bi)) continue;
             DoubleBond(m, bi, positions);
         }
@@ -124,7 +121,7 @@ internal static class StereoFromCoordinates
         if (h == 1 && points.Count == 3)
         {
             // A drawn hydrogen that was removed keeps its position; an implicit one sits at the centre.
-            var hPoint = centre with { Z = 0 };
+            var hPoint = centre;
             foreach (var (n, _) in readNeighbors[o])
                 if (ctab.NewIndex[n] < 0 && ctab.Atoms[n].Element == 1) { hPoint = Lifted(n); break; }
             var first = true;
@@ -133,7 +130,7 @@ internal static class StereoFromCoordinates
             points.Insert(startsComponent ? 0 : 1, hPoint);
         }
         else if (points.Count == 3)
-            points.Add(centre with { Z = 0 });
+            points.Add(centre);
         if (points.Count != 4) return Chirality.None;
         var v1 = Sub(points[1], points[0]);
         var v2 = Sub(points[2], points[0]);

@@ -23,7 +23,8 @@ internal static class V2000Parser
 
     private static void ParseAtom(LineCursor lines, string line, CtabBuilder ctab)
     {
-        if (line.Length < 32)
+        // RDKit refuses atom lines that end inside the symbol field (before column 34).
+        if (line.Length < 34)
             throw lines.ErrorHere("atom line too short: expected coordinates and an atom symbol (columns 1-34)");
         var x = Coordinate(lines, line, 0);
         var y = Coordinate(lines, line, 10);
@@ -66,7 +67,7 @@ internal static class V2000Parser
         if (bond.Order == BondOrder.Single)
             bond.Wedge = stereo switch { 1 => BondWedge.Wedge, 6 => BondWedge.Hash, 4 => BondWedge.Either, _ => BondWedge.None };
         else if (bond.Order == BondOrder.Double && stereo == 3)
-            ctab.UnknownDoubleBonds.Add(ctab.Bonds.Count);
+            bond.Wedge = BondWedge.Either; // crossed double bond: cis/trans unknown
         ctab.Bonds.Add(bond);
         ctab.BondLines.Add(lines.LastLineNumber);
     }

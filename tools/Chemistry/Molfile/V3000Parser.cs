@@ -169,7 +169,7 @@ internal static class V3000Parser
             if (key == "CFG" && order == BondOrder.Single)
                 bond.Wedge = Int(lines, value, "CFG") switch { 1 => BondWedge.Wedge, 2 => BondWedge.Either, 3 => BondWedge.Hash, _ => BondWedge.None };
             else if (key == "CFG" && order == BondOrder.Double && Int(lines, value, "CFG") == 2)
-                ctab.UnknownDoubleBonds.Add(ctab.Bonds.Count);
+                bond.Wedge = BondWedge.Either; // crossed double bond: cis/trans unknown
             else if (key == "ENDPTS")
                 endpoints = List(lines, value, "ENDPTS").ConvertAll(e => Atom(lines, ids, e.ToString(CultureInfo.InvariantCulture)));
         }
