@@ -110,6 +110,15 @@ public class MarkushMatcherTests
     }
 
     [Fact]
+    public void An_unreadable_formula_gives_undetermined_with_the_reason()
+    {
+        var s = Structure("c1ccccc1(((", "R1 is methyl");
+        var r = MarkushMatcher.Match(MoleculeInput.FromSmiles("Cc1ccccc1"), s);
+        Assert.Equal(Verdict.Undetermined, r.Verdict);
+        Assert.Contains(r.Notes, n => n.Contains("could not be read", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_site_without_definition_is_undetermined()
     {
         var s = Structure("[*:1]c1ccc([*:2])cc1", "R1 is methyl");

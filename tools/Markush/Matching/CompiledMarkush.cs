@@ -93,7 +93,13 @@ internal sealed class CompiledMarkush
     {
         var cm = new CompiledMarkush { Structure = s };
         if (string.IsNullOrWhiteSpace(s.ScaffoldSmiles)) { cm.Problems.Add($"no drawn formula ({s.FormulaName})"); return cm; }
-        var mol = ScaffoldReader.Read(s.ScaffoldSmiles);
+        Molecule mol;
+        try { mol = MoleculeInput.FromSmiles(s.ScaffoldSmiles); }
+        catch (Exception e) when (e is ChemistryParseException or InvalidOperationException)
+        {
+            cm.Problems.Add($"formula ({s.FormulaName}) could not be read: {e.Message}");
+            return cm;
+        }
         var pvAtoms = new Dictionary<int, PositionVariation>();
         foreach (var pv in mol.PositionVariations) pvAtoms[pv.Atom] = pv;
 
