@@ -1,0 +1,57 @@
+using Sieve.Markush.Chem;
+using Sieve.Markush.Matching;
+using Sieve.Markush.Package;
+
+namespace Sieve.Markush.Tests;
+
+public class PatentPackageTests
+{
+    private static string TempPackage(string claims, params (string Name, string Text)[] formulas)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "sieve-markush-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(dir, "formulas"));
+        File.WriteAllText(Path.Combine(dir, "claims.txt"), claims);
+        foreach (var (name, text) in formulas) File.WriteAllText(Path.Combine(dir, "formulas", name), text);
+        return dir;
+    }
+
+    [Fact]
+    public void A_molfile_formula_with_RGP_atoms_is_read_as_labelled_sites()
+    {
+        // Written by RDKit: para-disubstituted benzene with R1 and R2 as M  RGP atoms.
+        var mol = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "rgp.mol"));
+        var dir = TempPackage("1. A compound of formula (I) wherein R1 is methyl and R2 is halogen.", ("I.mol", mol));
+        try
+        {
+            var pkg = PatentPackage.Load(dir);
+            Assert.Empty(pkg.Problems);
+            Assert.Equal(Verdict.Covered, PatentEvaluator.Evaluate(pkg, MoleculeInput.FromSmiles("Cc1ccc(Br)cc1")).Verdict);
+            Assert.Equal(Verdict.NotCovered, PatentEvaluator.Evaluate(pkg, MoleculeInput.FromSmiles("Cc1ccc(C)cc1")).Verdict);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Patent_json_is_optional_and_read_when_present()
+    {
+        var dir = TempPackage("1. A compound of formula (I) wherein R1 is methyl.", ("I.cxsmi", "[*:1]c1ccccc1\n"));
+        try
+        {
+            Assert.Null(PatentPackage.Load(dir).Info.Number);
+            File.WriteAllText(Path.Combine(dir, "patent.json"), """{ "number": "US 1,234,567", "title": "Toluenes" }""");
+            var pkg = PatentPackage.Load(dir);
+            Assert.Equal("US 1,234,567", pkg.Info.Number);
+            Assert.Equal("[*:1]c1ccccc1", pkg.Formulas["I"]);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void A_missing_claims_file_is_a_clear_error()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "sieve-markush-empty-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try { Assert.Throws<FileNotFoundException>(() => PatentPackage.Load(dir)); }
+        finally { Directory.Delete(dir, true); }
+    }
+}
