@@ -12,6 +12,7 @@ public static class SieveCommandLine
         var root = new RootCommand(
             "Sieve: does this small molecule infringe that patent? Chemistry, Markush claims and agents, with evidence.");
         root.Add(ChemCommand.Create(terminal));
+        root.Add(MarkushCommand.Create(terminal));
         root.Add(SetupCommand.Create(terminal));
         return root;
     }

@@ -37,77 +37,48 @@ public static class ChemJobs
     {
         var (input, length) = InputSource.Open(path, terminal);
         using var _ = input == terminal.In ? null : input;
-        var (head, reader) = ReplayReader.Sniff(input, 4);
-        var format = from == "auto" ? (LooksLikeMolfile(head) ? "sdf" : "smiles") : from;
         var version = v3000 ? MolfileVersion.V3000 : MolfileVersion.V2000;
+        var sdf = new SdfWriter(terminal.Out, version);
         var failed = 0;
         var written = 0;
-        var sdf = new SdfWriter(terminal.Out, version);
-
-        void Fail(int record, string reason)
-        {
-            terminal.Error.WriteLine($"record {record}: {reason}");
-            failed++;
-            if (to == "smiles") terminal.Out.WriteLine();
-        }
-
-        void Emit(int record, Molecule molecule)
-        {
-            switch (to)
-            {
-                case "smiles":
-                    var smiles = CanonicalSmiles.Of(molecule);
-                    terminal.Out.WriteLine(string.IsNullOrEmpty(molecule.Name) ? smiles : $"{smiles} {molecule.Name}");
-                    break;
-                case "sdf":
-                    sdf.Write(molecule);
-                    break;
-                default: // mol: a molfile holds exactly one molecule
-                    if (written > 0)
-                    {
-                        terminal.Error.WriteLine($"record {record}: --to mol writes one molecule and the input has more; use --to sdf");
-                        failed++;
-                        return;
-                    }
-                    terminal.Out.Write(MolfileWriter.Write(molecule, version));
-                    break;
-            }
-            written++;
-        }
-
         LineProgress.Run(terminal, "converting", length, advance =>
         {
-            if (format == "smiles")
+            foreach (var record in MoleculeRecords.Read(input, from))
             {
-                foreach (var line in MoleculeLines.Read(reader))
+                advance(record.BytesSoFar);
+                if (record.Molecule is not { } molecule)
                 {
-                    if (line.Smiles.Length == 0) Fail(line.Number, "no SMILES on this line");
-                    else if (MoleculeInput.TryRead(line.Smiles, out var molecule, out var reason))
-                    {
-                        molecule.Name ??= line.Name;
-                        Emit(line.Number, molecule);
-                    }
-                    else Fail(line.Number, reason);
-                    advance(line.BytesSoFar);
+                    terminal.Error.WriteLine($"record {record.Number}: {record.Error}");
+                    failed++;
+                    if (to == "smiles") terminal.Out.WriteLine(); // keep output lines aligned with input records
+                    continue;
                 }
-            }
-            else
-            {
-                var options = new SdfReadOptions { SkipBadRecords = true, OnSkippedRecord = e => Fail(e.RecordIndex + 1, e.Error.Message) };
-                var sdfReader = new SdfReader(reader, options);
-                var read = 0;
-                foreach (var molecule in sdfReader)
-                    Emit(sdfReader.SkippedRecords.Count + ++read, molecule);
+                switch (to)
+                {
+                    case "smiles":
+                        var smiles = CanonicalSmiles.Of(molecule);
+                        terminal.Out.WriteLine(string.IsNullOrEmpty(molecule.Name) ? smiles : $"{smiles} {molecule.Name}");
+                        break;
+                    case "sdf":
+                        sdf.Write(molecule);
+                        break;
+                    default: // mol: a molfile holds exactly one molecule
+                        if (written > 0)
+                        {
+                            terminal.Error.WriteLine($"record {record.Number}: --to mol writes one molecule and the input has more; use --to sdf");
+                            failed++;
+                            continue;
+                        }
+                        terminal.Out.Write(MolfileWriter.Write(molecule, version));
+                        break;
+                }
+                written++;
             }
             return 0;
         });
         terminal.Out.Flush();
         return failed == 0 ? ExitCodes.Ok : ExitCodes.SomeInputsFailed;
     }
-
-    /// <summary>A molfile's fourth line is its counts line, which names the version.</summary>
-    private static bool LooksLikeMolfile(IReadOnlyList<string> head) =>
-        head.Count >= 4 && (head[3].Contains("V2000", StringComparison.Ordinal) || head[3].Contains("V3000", StringComparison.Ordinal));
 
     /// <summary>Reads SMILES lines, writes exactly one output line per input line; failures give an empty line
     /// and 'line N: reason' on stderr.</summary>
@@ -118,27 +89,17 @@ public static class ChemJobs
         var failed = 0;
         LineProgress.Run(terminal, title, length, advance =>
         {
-            foreach (var line in MoleculeLines.Read(reader))
+            foreach (var record in MoleculeRecords.Read(reader, "smiles"))
             {
-                string output;
-                if (line.Smiles.Length == 0)
-                {
-                    output = "";
-                    terminal.Error.WriteLine($"line {line.Number}: no SMILES on this line");
-                    failed++;
-                }
-                else if (MoleculeInput.TryRead(line.Smiles, out var molecule, out var reason))
-                {
-                    output = render(molecule);
-                }
+                if (record.Molecule is { } molecule)
+                    terminal.Out.WriteLine(render(molecule));
                 else
                 {
-                    output = "";
-                    terminal.Error.WriteLine($"line {line.Number}: {reason}");
+                    terminal.Out.WriteLine();
+                    terminal.Error.WriteLine($"line {record.Number}: {record.Error}");
                     failed++;
                 }
-                terminal.Out.WriteLine(output);
-                advance(line.BytesSoFar);
+                advance(record.BytesSoFar);
             }
             return 0;
         });

@@ -103,12 +103,14 @@ public static class MarkushMatcher
     private static string Summarise(Verdict verdict, EmbeddingEvidence? best, int tried, List<string> stripped, MarkushStructure s)
     {
         var salt = stripped.Count > 0 ? $" (after removing {string.Join(", ", stripped)})" : "";
-        if (best is null) return $"{verdict}: the scaffold of formula ({s.FormulaName}) does not occur in the molecule{salt}.";
+        var said = verdict.ToText();
+        said = char.ToUpperInvariant(said[0]) + said[1..];
+        if (best is null) return $"{said}: the scaffold of formula ({s.FormulaName}) does not occur in the molecule{salt}.";
         var parts = best.Sites.Select(x => x.Status == Fit.Yes
             ? $"{x.Label} = {x.Substituent} is {x.Definition}"
             : $"{x.Label} = {x.Substituent} {(x.Status == Fit.No ? "fails" : "undetermined")}: {x.Reason}");
         var problems = best.Problems.Count > 0 ? "; " + string.Join("; ", best.Problems) : "";
-        return $"{verdict} by formula ({s.FormulaName}){salt}, best of {tried} embedding(s): {string.Join("; ", parts)}{problems}.";
+        return $"{said} by formula ({s.FormulaName}){salt}, best of {tried} embedding(s): {string.Join("; ", parts)}{problems}.";
     }
 
     /// <summary>State of one molecule × structure match: the embedding search and the best evidence so far.</summary>
