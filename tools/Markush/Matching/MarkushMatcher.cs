@@ -70,7 +70,7 @@ public static class MarkushMatcher
             notes.Add("the molecule is a salt and the claim does not cover salts");
         }
         var summary = Summarise(verdict, best, run.Embeddings, stripped, s);
-        return new MatchResult(verdict, summary, s.FormulaName, prep.Smiles, stripped, neutralized, run.Embeddings, best, notes);
+        return new MatchResult(verdict, summary, s.FormulaName, () => prep.Smiles, stripped, neutralized, run.Embeddings, best, notes);
     }
 
     /// <summary>What matching needs from a molecule, computed once per molecule instance (molecules handed to the

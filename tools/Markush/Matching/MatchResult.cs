@@ -39,9 +39,14 @@ public sealed record MatchResult(
     Verdict Verdict,
     string Summary,
     string Formula,
-    string MoleculeSmiles,
+    [property: System.Text.Json.Serialization.JsonIgnore] Func<string> MoleculeSmilesSource,
     IReadOnlyList<string> Stripped,
     IReadOnlyList<string> Neutralized,
     int EmbeddingsTried,
     EmbeddingEvidence? Evidence,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Canonical SMILES of the molecule as matched (after salt stripping). Written on first read: a
+    /// screening run that only wants verdicts does not pay for canonicalisation (it was most of a match's cost).</summary>
+    public string MoleculeSmiles => MoleculeSmilesSource();
+}
