@@ -1,0 +1,136 @@
+using Sieve.Chemistry.Canonical;
+
+namespace Sieve.Chemistry.Depiction;
+
+/// <summary>A cheap clean-up after the layout: while two atoms nearly coincide, mirror the smaller
+/// branch across one of the acyclic single bonds on the path between them (a mirror about a bond axis keeps
+/// every cis/trans configuration), keeping the flip that relieves crowding most.</summary>
+internal static class OverlapCleanup
+{
+    public static void Run(Molecule m, RingInfo rings, DoubleBondStereo?[] stereo, Point2[] pos, List<int> comp, double bond)
+    {
+        if (comp.Count < 4) return;
+        var limit = bond * 0.9;
+        var side = new List<int>();
+        var inSide = new bool[m.AtomCount];
+        var maxRounds = Math.Min(3 * comp.Count, 60);
+        for (var round = 0; round < maxRounds; round++)
+        {
+            // Worst contact in this component.
+            int wi = -1, wj = -1;
+            var worst = limit;
+            for (var x = 0; x < comp.Count; x++)
+                for (var y = x + 1; y < comp.Count; y++)
+                {
+                    var d = (pos[comp[x]] - pos[comp[y]]).Length;
+                    if (d < worst) { worst = d; wi = comp[x]; wj = comp[y]; }
+                }
+            if (wi < 0) return;
+            var path = PathBonds(m, wi, wj);
+            var bestGain = 1e-6;
+            var bestBond = -1;
+            var bestFromBegin = false;
+            foreach (var bi in path)
+            {
+                var b = m.Bonds[bi];
+                if (rings.IsBondInRing(bi) || b.Order != BondOrder.Single || b.IsAromatic) continue;
+                // Move the smaller side.
+                var fromBegin = CollectSide(m, b.Begin, bi, side, inSide) * 2 <= comp.Count;
+                Clear(side, inSide);
+                CollectSide(m, fromBegin ? b.Begin : b.End, bi, side, inSide);
+                var gain = Penalty(pos, side, inSide, comp, limit) - PenaltyMirrored(pos, side, inSide, comp, limit, pos[b.Begin], pos[b.End]);
+                Clear(side, inSide);
+                if (gain > bestGain) { bestGain = gain; bestBond = bi; bestFromBegin = fromBegin; }
+            }
+            if (bestBond < 0) return;
+            var bb = m.Bonds[bestBond];
+            CollectSide(m, bestFromBegin ? bb.Begin : bb.End, bestBond, side, inSide);
+            foreach (var a in side) pos[a] = Mirror(pos[a], pos[bb.Begin], pos[bb.End]);
+            Clear(side, inSide);
+        }
+    }
+
+    private static void Clear(List<int> side, bool[] inSide)
+    {
+        foreach (var a in side) inSide[a] = false;
+        side.Clear();
+    }
+
+    /// <summary>Atoms reached from <paramref name="start"/> without crossing bond <paramref name="cut"/>.</summary>
+    private static int CollectSide(Molecule m, int start, int cut, List<int> side, bool[] inSide)
+    {
+        var stack = new Stack<int>();
+        stack.Push(start);
+        inSide[start] = true;
+        side.Add(start);
+        while (stack.Count > 0)
+        {
+            var x = stack.Pop();
+            foreach (var bi in m.BondsOf(x))
+            {
+                if (bi == cut) continue;
+                var y = m.Bonds[bi].Other(x);
+                if (inSide[y]) continue;
+                inSide[y] = true;
+                side.Add(y);
+                stack.Push(y);
+            }
+        }
+        var n = side.Count;
+        return n;
+    }
+
+    private static List<int> PathBonds(Molecule m, int from, int to)
+    {
+        var via = new Dictionary<int, int> { [from] = -1 };
+        var q = new Queue<int>();
+        q.Enqueue(from);
+        while (q.Count > 0)
+        {
+            var x = q.Dequeue();
+            if (x == to) break;
+            foreach (var bi in m.BondsOf(x))
+            {
+                var y = m.Bonds[bi].Other(x);
+                if (via.TryAdd(y, bi)) q.Enqueue(y);
+            }
+        }
+        var path = new List<int>();
+        if (!via.ContainsKey(to)) return path;
+        for (var x = to; via[x] >= 0; x = m.Bonds[via[x]].Other(x)) path.Add(via[x]);
+        return path;
+    }
+
+    private static double Contact(double d, double limit) => d < limit ? (limit - d) * (limit - d) : 0;
+
+    private static double Penalty(Point2[] pos, List<int> side, bool[] inSide, List<int> comp, double limit)
+    {
+        var p = 0.0;
+        foreach (var a in side)
+            foreach (var o in comp)
+                if (!inSide[o]) p += Contact((pos[a] - pos[o]).Length, limit);
+        return p;
+    }
+
+    private static double PenaltyMirrored(Point2[] pos, List<int> side, bool[] inSide, List<int> comp, double limit, Point2 l0, Point2 l1)
+    {
+        var p = 0.0;
+        foreach (var a in side)
+        {
+            var at = Mirror(pos[a], l0, l1);
+            foreach (var o in comp)
+                if (!inSide[o]) p += Contact((at - pos[o]).Length, limit);
+        }
+        return p;
+    }
+
+    public static Point2 Mirror(Point2 p, Point2 l0, Point2 l1)
+    {
+        var d = l1 - l0;
+        var len2 = d.Dot(d);
+        if (len2 < 1e-12) return p;
+        var t = (p - l0).Dot(d) / len2;
+        var foot = l0 + d * t;
+        return foot * 2 - p;
+    }
+}
