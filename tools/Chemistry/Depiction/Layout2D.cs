@@ -16,15 +16,16 @@ public static class Layout2D
     {
         ArgumentNullException.ThrowIfNull(m);
         if (m.AtomCount == 0) return [];
-        var analysis = CanonicalRanking.Analyze(m, isomeric: true);
         var rings = m.Rings ?? RingPerception.Perceive(m);
-        var builder = new LayoutBuilder(m, rings, analysis.Ranks, analysis.DoubleBonds, BondLength);
+        // Cis/trans as written; a mark the canonical writer would drop as meaningless is still harmless to honour.
+        var stereo = StereoPerception.DoubleBonds(m);
+        var builder = new LayoutBuilder(m, rings, AtomOrder.Ranks(m), stereo, BondLength);
         var pos = builder.Pos;
         var offsetX = 0.0;
-        foreach (var comp in analysis.Components)
+        foreach (var comp in m.Components())
         {
             builder.LayoutComponent(comp);
-            OverlapCleanup.Run(m, rings, analysis.DoubleBonds, pos, comp, BondLength);
+            OverlapCleanup.Run(m, rings, stereo, pos, comp, BondLength);
             // Side by side, left to right, centred on y = 0.
             double minX = double.MaxValue, maxX = double.MinValue, minY = double.MaxValue, maxY = double.MinValue;
             foreach (var a in comp)
