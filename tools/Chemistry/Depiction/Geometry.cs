@@ -47,24 +47,25 @@ internal static class Geometry
         var arcLen = (k + 1) * bond;
         Point2 normal = d < 1e-9 ? new Point2(0, 1) : new Point2(-chordV.Y / d, chordV.X / d);
         normal *= side;
-        if (d >= arcLen * 0.999)
+        if (d >= arcLen * 0.999 || d < 1e-9)
         {
             // Straight: the ends are already far apart.
             for (var i = 0; i < k; i++)
                 into[i] = from + chordV * ((i + 1.0) / (k + 1)) + normal * (0.2 * bond);
             return;
         }
-        // Central angle θ with chord/arc = sin(θ/2)/(θ/2).
-        var ratio = d / arcLen;
+        // Central angle θ so that k+1 equal chords of one bond span the distance d:
+        // d / bond = sin(θ/2) / sin(θ/(2(k+1))), which falls from k+1 (θ→0) to 0 (θ=2π).
+        var ratio = d / bond;
         double lo = 1e-9, hi = 2 * Math.PI - 1e-9;
         for (var it = 0; it < 60; it++)
         {
             var mid = (lo + hi) / 2;
-            var f = Math.Sin(mid / 2) / (mid / 2);
+            var f = Math.Sin(mid / 2) / Math.Sin(mid / (2 * (k + 1)));
             if (f > ratio) lo = mid; else hi = mid;
         }
         var theta = (lo + hi) / 2;
-        var radius = arcLen / theta;
+        var radius = bond / (2 * Math.Sin(theta / (2 * (k + 1))));
         var m = (from + to) * 0.5;
         var centre = m - normal * (radius * Math.Cos(theta / 2));
         var a0 = (from - centre).Angle;

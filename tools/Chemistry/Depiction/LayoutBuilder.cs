@@ -231,11 +231,43 @@ internal sealed class LayoutBuilder
             foreach (var s in scored) slots.Add(s.Angle);
             return slots;
         }
-        var angles = new List<double>();
-        foreach (var n in placedNbrs) angles.Add((Pos[n] - Pos[a]).Angle);
-        var (gs, gw) = Geometry.LargestGap(angles);
+        var (gs, gw) = OpenGap(a, placedNbrs);
         for (var i = 0; i < k; i++) slots.Add(gs + gw * (i + 1) / (k + 1));
         return slots;
+    }
+
+    /// <summary>The widest sector between placed neighbours that is not the inside of a ring through
+    /// <paramref name="a"/> (a fully surrounded fusion atom must not put its substituent into a ring).</summary>
+    private (double Start, double Gap) OpenGap(int a, List<int> placedNbrs)
+    {
+        var dirs = new List<(double Angle, int Atom)>();
+        foreach (var n in placedNbrs) dirs.Add(((Pos[n] - Pos[a]).Angle, n));
+        dirs.Sort((x, y) => x.Angle.CompareTo(y.Angle));
+        double bestStart = 0, bestGap = -1;
+        var bestOpen = false;
+        for (var i = 0; i < dirs.Count; i++)
+        {
+            var (a1, n1) = dirs[i];
+            var (a2, n2) = dirs[(i + 1) % dirs.Count];
+            var gap = a2 - a1;
+            if (gap <= 1e-9) gap += 2 * Math.PI;
+            var open = !ShareRing(a, n1, n2);
+            if ((open && !bestOpen) || (open == bestOpen && gap > bestGap + 1e-9))
+            {
+                bestStart = a1; bestGap = gap; bestOpen = open;
+            }
+        }
+        return (bestStart, bestGap);
+    }
+
+    /// <summary>Whether some ring contains all three atoms.</summary>
+    private bool ShareRing(int a, int b, int c)
+    {
+        var s = _systemOf[a];
+        if (s < 0 || _systemOf[b] != s || _systemOf[c] != s) return false;
+        foreach (var ring in _systems[s])
+            if (Array.IndexOf(ring, a) >= 0 && Array.IndexOf(ring, b) >= 0 && Array.IndexOf(ring, c) >= 0) return true;
+        return false;
     }
 
     /// <summary>Chooses a slot per child: the preferred order unless a cis/trans double bond at

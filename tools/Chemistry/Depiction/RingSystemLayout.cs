@@ -11,10 +11,18 @@ internal static class RingSystemLayout
     {
         var done = new bool[rings.Count];
         var system = new List<int>();
-        var first = PickFirst(rings, ranks);
-        PlacePolygon(rings[first], ranks, pos, placed, bond, system);
-        done[first] = true;
-        for (var step = 1; step < rings.Count; step++)
+        if (Envelope(rings, ranks) is { } envelope)
+        {
+            // Bridged: the outline of two rings sharing a path first, the bridge then crosses it.
+            PlacePolygon(envelope, ranks, pos, placed, bond, system);
+        }
+        else
+        {
+            var first = PickFirst(rings, ranks);
+            PlacePolygon(rings[first], ranks, pos, placed, bond, system);
+            done[first] = true;
+        }
+        while (true)
         {
             var next = PickNext(rings, done, placed, ranks);
             if (next < 0) break;
@@ -22,6 +30,64 @@ internal static class RingSystemLayout
             PlaceRing(rings[next], pos, placed, bond, system);
         }
         return system;
+    }
+
+    /// <summary>For a bridged system: the single cycle formed by two rings that share a path of three or
+    /// more atoms (their edges, less the shared ones) — the smallest such, then lowest ranked. Null when the
+    /// system has no bridge.</summary>
+    private static int[]? Envelope(IReadOnlyList<int[]> rings, int[] ranks)
+    {
+        int[]? best = null;
+        var bestRank = int.MaxValue;
+        for (var i = 0; i < rings.Count; i++)
+            for (var j = i + 1; j < rings.Count; j++)
+            {
+                if (SharedCount(rings[i], rings[j]) < 3) continue;
+                var cycle = EdgeXorCycle(rings[i], rings[j]);
+                if (cycle is null) continue;
+                var rank = MinRank(cycle, ranks);
+                if (best is null || cycle.Length < best.Length || (cycle.Length == best.Length && rank < bestRank))
+                {
+                    best = cycle;
+                    bestRank = rank;
+                }
+            }
+        return best;
+    }
+
+    private static int[]? EdgeXorCycle(int[] a, int[] b)
+    {
+        var edges = new HashSet<(int, int)>();
+        foreach (var ring in (ReadOnlySpan<int[]>)[a, b])
+            for (var k = 0; k < ring.Length; k++)
+            {
+                var x = ring[k];
+                var y = ring[(k + 1) % ring.Length];
+                var e = x < y ? (x, y) : (y, x);
+                if (!edges.Add(e)) edges.Remove(e);
+            }
+        if (edges.Count < 3) return null;
+        var adj = new Dictionary<int, List<int>>();
+        foreach (var (x, y) in edges)
+        {
+            if (!adj.TryGetValue(x, out var lx)) adj[x] = lx = [];
+            if (!adj.TryGetValue(y, out var ly)) adj[y] = ly = [];
+            lx.Add(y);
+            ly.Add(x);
+        }
+        foreach (var l in adj.Values) if (l.Count != 2) return null;
+        var start = adj.Keys.Min();
+        var cycle = new List<int> { start };
+        var prev = start;
+        var cur = adj[start][0];
+        while (cur != start)
+        {
+            cycle.Add(cur);
+            var next = adj[cur][0] == prev ? adj[cur][1] : adj[cur][0];
+            prev = cur;
+            cur = next;
+        }
+        return cycle.Count == edges.Count ? [.. cycle] : null;
     }
 
     /// <summary>The ring sharing atoms with most other rings (then the largest, then lowest rank) anchors the system.</summary>
@@ -184,6 +250,7 @@ internal static class RingSystemLayout
             }
             // Where only an edge is shared, the side away from what is already there wins.
             var crowd = 0.0;
+            var clash = false;
             for (var k = 1; k <= run.Length; k++)
             {
                 var want = centre + Point2.FromAngle(aa - k * step, r);
@@ -191,12 +258,15 @@ internal static class RingSystemLayout
                 {
                     var d = (pos[o] - want).Length;
                     if (d < bond * 0.9) crowd += bond * 0.9 - d;
+                    if (d < bond * 0.5) clash = true;
                 }
             }
+            // A polygon on top of placed atoms (bridged systems) is no answer: the arc fallback takes over.
+            if (clash) continue;
             var score = err * 10 + crowd;
             if (score < bestScore) { bestScore = score; bestErr = err; bestCentre = centre; bestStep = step; }
         }
-        if (bestErr > bond * 0.25) return false;
+        if (bestErr > bond * 0.15) return false;
         var a0 = (pa - bestCentre).Angle;
         for (var k = 1; k <= run.Length; k++)
         {
@@ -218,17 +288,29 @@ internal static class RingSystemLayout
         var best = new Point2[k];
         var bestCrowd = double.MaxValue;
         var trial = new Point2[k];
+        var chord = pe - ps;
+        var chordLen2 = Math.Max(chord.Dot(chord), 1e-12);
+        var arc = new Point2[k];
         foreach (var side in (ReadOnlySpan<double>)[1.0, -1.0])
         {
-            Geometry.Arc(ps, pe, k, bond, side, trial);
-            var crowd = 0.0;
-            foreach (var t in trial)
-                foreach (var o in system)
+            Geometry.Arc(ps, pe, k, bond, side, arc);
+            // Flattened variants: a bridge drawn across a ring it would otherwise trace over (bicyclo[2.2.2]).
+            foreach (var flatten in (ReadOnlySpan<double>)[1.0, 0.6, 0.35])
+            {
+                for (var i = 0; i < k; i++)
                 {
-                    var d = (pos[o] - t).Length;
-                    if (d < bond) crowd += bond - d;
+                    var foot = ps + chord * ((arc[i] - ps).Dot(chord) / chordLen2);
+                    trial[i] = foot + (arc[i] - foot) * flatten;
                 }
-            if (crowd < bestCrowd - 1e-9) { bestCrowd = crowd; Array.Copy(trial, best, k); }
+                var crowd = (1 - flatten) * 0.3;
+                foreach (var t in trial)
+                    foreach (var o in system)
+                    {
+                        var d = (pos[o] - t).Length;
+                        if (d < bond) crowd += bond - d;
+                    }
+                if (crowd < bestCrowd - 1e-9) { bestCrowd = crowd; Array.Copy(trial, best, k); }
+            }
         }
         for (var i = 0; i < k; i++)
         {
