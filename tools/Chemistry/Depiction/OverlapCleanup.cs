@@ -30,6 +30,7 @@ internal static class OverlapCleanup
             var bestGain = 1e-6;
             var bestBond = -1;
             var bestFromBegin = false;
+            var bestMove = 0;
             foreach (var bi in path)
             {
                 var b = m.Bonds[bi];
@@ -38,16 +39,46 @@ internal static class OverlapCleanup
                 var fromBegin = CollectSide(m, b.Begin, bi, side, inSide) * 2 <= comp.Count;
                 Clear(side, inSide);
                 CollectSide(m, fromBegin ? b.Begin : b.End, bi, side, inSide);
-                var gain = Penalty(pos, side, inSide, comp, limit) - PenaltyMirrored(pos, side, inSide, comp, limit, pos[b.Begin], pos[b.End]);
+                var pivot = fromBegin ? b.End : b.Begin;
+                var before = Penalty(pos, side, inSide, comp, limit, null, pos[b.Begin], pos[b.End], pos[pivot], identity: true);
+                for (var move = 0; move < Moves.Length; move++)
+                {
+                    // Rotations bend the angle at the pivot: not where that turns a cis/trans bond.
+                    if (move > 0 && AtStereoDoubleBond(m, stereo, pivot)) break;
+                    var gain = before - Penalty(pos, side, inSide, comp, limit, Moves[move], pos[b.Begin], pos[b.End], pos[pivot]);
+                    if (gain > bestGain) { bestGain = gain; bestBond = bi; bestFromBegin = fromBegin; bestMove = move; }
+                }
                 Clear(side, inSide);
-                if (gain > bestGain) { bestGain = gain; bestBond = bi; bestFromBegin = fromBegin; }
             }
             if (bestBond < 0) return;
             var bb = m.Bonds[bestBond];
             CollectSide(m, bestFromBegin ? bb.Begin : bb.End, bestBond, side, inSide);
-            foreach (var a in side) pos[a] = Mirror(pos[a], pos[bb.Begin], pos[bb.End]);
+            var l0 = pos[bb.Begin];
+            var l1 = pos[bb.End];
+            var pv = pos[bestFromBegin ? bb.End : bb.Begin];
+            foreach (var a in side) pos[a] = Apply(Moves[bestMove], pos[a], l0, l1, pv);
             Clear(side, inSide);
         }
+    }
+
+    /// <summary>Candidate moves of a branch: a mirror across its bond (null), then small rotations (radians)
+    /// about the atom it hangs from, which break exact coincidences on the hexagonal grid.</summary>
+    private static readonly double?[] Moves = [null, Math.PI / 12, -Math.PI / 12, Math.PI / 6, -Math.PI / 6];
+
+    private static bool AtStereoDoubleBond(Molecule m, DoubleBondStereo?[] stereo, int atom)
+    {
+        foreach (var bi in m.BondsOf(atom))
+            if (stereo[bi] is not null) return true;
+        return false;
+    }
+
+    private static Point2 Apply(double? move, Point2 p, Point2 l0, Point2 l1, Point2 pivot)
+    {
+        if (move is not { } angle) return Mirror(p, l0, l1);
+        var d = p - pivot;
+        var c = Math.Cos(angle);
+        var s = Math.Sin(angle);
+        return pivot + new Point2(d.X * c - d.Y * s, d.X * s + d.Y * c);
     }
 
     private static void Clear(List<int> side, bool[] inSide)
@@ -103,21 +134,14 @@ internal static class OverlapCleanup
 
     private static double Contact(double d, double limit) => d < limit ? (limit - d) * (limit - d) : 0;
 
-    private static double Penalty(Point2[] pos, List<int> side, bool[] inSide, List<int> comp, double limit)
-    {
-        var p = 0.0;
-        foreach (var a in side)
-            foreach (var o in comp)
-                if (!inSide[o]) p += Contact((pos[a] - pos[o]).Length, limit);
-        return p;
-    }
-
-    private static double PenaltyMirrored(Point2[] pos, List<int> side, bool[] inSide, List<int> comp, double limit, Point2 l0, Point2 l1)
+    /// <summary>Crowding between the branch (after <paramref name="move"/>, or as it is when
+    /// <paramref name="l0"/>..) and the rest of the component.</summary>
+    private static double Penalty(Point2[] pos, List<int> side, bool[] inSide, List<int> comp, double limit, double? move, Point2 l0, Point2 l1, Point2 pivot, bool identity = false)
     {
         var p = 0.0;
         foreach (var a in side)
         {
-            var at = Mirror(pos[a], l0, l1);
+            var at = identity ? pos[a] : Apply(move, pos[a], l0, l1, pivot);
             foreach (var o in comp)
                 if (!inSide[o]) p += Contact((at - pos[o]).Length, limit);
         }

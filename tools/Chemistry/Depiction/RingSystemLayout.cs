@@ -29,7 +29,34 @@ internal static class RingSystemLayout
             done[next] = true;
             PlaceRing(rings[next], pos, placed, bond, system);
         }
+        SeparateCoincident(pos, system, bond);
         return system;
+    }
+
+    /// <summary>Last resort for cages the polygon-and-arc scheme cannot draw: atoms that landed on each
+    /// other are pushed apart (outwards from the system's centre), so every atom keeps its own position.</summary>
+    private static void SeparateCoincident(Point2[] pos, List<int> system, double bond)
+    {
+        var centre = new Point2(0, 0);
+        foreach (var a in system) centre += pos[a];
+        centre *= 1.0 / system.Count;
+        for (var round = 0; round < 4; round++)
+        {
+            var moved = false;
+            for (var i = 0; i < system.Count; i++)
+                for (var j = i + 1; j < system.Count; j++)
+                {
+                    var a = system[i];
+                    var b = system[j];
+                    if ((pos[a] - pos[b]).Length >= bond * 0.25) continue;
+                    var dir = pos[b] - centre;
+                    var len = dir.Length;
+                    dir = len < 1e-6 ? new Point2(1, 0) : dir * (1 / len);
+                    pos[b] += dir * (bond * 0.45);
+                    moved = true;
+                }
+            if (!moved) return;
+        }
     }
 
     /// <summary>For a bridged system: the single cycle formed by two rings that share a path of three or
