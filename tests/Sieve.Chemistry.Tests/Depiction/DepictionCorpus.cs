@@ -56,6 +56,15 @@ internal static class DepictionCorpus
         return string.Join('\n', lines);
     }
 
-    public static string Hash(string molBlock) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(molBlock)))[..16].ToLowerInvariant();
+    /// <summary>Fingerprint of a drawing (coordinates to 4 decimals, wedges and their narrow ends), so the
+    /// committed RDKit verdicts can be checked to describe today's layouts.</summary>
+    public static string LayoutHash(Entry e)
+    {
+        var sb = new StringBuilder();
+        foreach (var p in e.Coords)
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{p.X:F4},{p.Y:F4};");
+        for (var b = 0; b < e.Wedges.Wedges.Length; b++)
+            sb.Append((int)e.Wedges.Wedges[b]).Append(':').Append(e.Wedges.Starts[b]).Append(';');
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..16].ToLowerInvariant();
+    }
 }
