@@ -30,7 +30,13 @@ public static class SvgDepiction
             starts[i] = m.Bonds[i].Begin;
             any |= own[i] != BondWedge.None;
         }
-        return any ? new WedgeAssignment(own, starts) : StereoWedges.Assign(m, coords);
+        if (any) return new WedgeAssignment(own, starts);
+        var assigned = StereoWedges.Assign(m, coords);
+        // "Either" on unspecified double bonds is for molfile readers; a drawing shows them plain.
+        var wedges = (BondWedge[])assigned.Wedges.Clone();
+        for (var i = 0; i < wedges.Length; i++)
+            if (wedges[i] == BondWedge.Either && m.Bonds[i].Order == BondOrder.Double) wedges[i] = BondWedge.None;
+        return assigned with { Wedges = wedges };
     }
 }
 
