@@ -341,6 +341,7 @@ internal sealed class LayoutBuilder
     {
         _systemDone[s] = true;
         var atoms = RingSystemLayout.Layout(_systems[s], _ranks, Pos, _placed, _bond);
+        CrankTransRingBonds(atoms);
         if (c < 0) return atoms;
         var local = new Point2[atoms.Count];
         for (var i = 0; i < atoms.Count; i++) local[i] = Pos[atoms[i]] - Pos[c];
@@ -362,6 +363,79 @@ internal sealed class LayoutBuilder
         atoms.Remove(c);
         atoms.Insert(0, c);
         return atoms;
+    }
+
+    /// <summary>A polygon draws every ring double bond cis. For a trans one in a large ring, move its two
+    /// atoms into a zig-zag between their fixed ring neighbours x and y: centrosymmetric about the middle of
+    /// x–y, which puts x and y on opposite sides of the bond while keeping all three bonds one bond long.</summary>
+    private void CrankTransRingBonds(List<int> atoms)
+    {
+        foreach (var a in atoms)
+            foreach (var bi in _m.BondsOf(a))
+            {
+                var bond = _m.Bonds[bi];
+                if (_stereo[bi] is null || bond.Begin != a || !_placed[bond.End] || StereoHolds(bi) != false) continue;
+                var b = bond.End;
+                if (_systemOf[a] < 0 || _systemOf[b] != _systemOf[a]) continue;
+                var x = RingNeighbourOnly(a, b);
+                var y = RingNeighbourOnly(b, a);
+                if (x < 0 || y < 0 || x == y) continue;
+                var mid = (Pos[x] + Pos[y]) * 0.5;
+                var w = (Pos[y] - Pos[x]) * 0.5;
+                var wl = w.Length;
+                var h = _bond / 2;
+                if (wl < _bond * 0.5 + 1e-6 || wl > _bond * 1.5 - 1e-6) continue;
+                // v: |v| = L/2 and |v + w| = L (a = mid + v sits one bond from x = mid - w).
+                var along = (_bond * _bond - h * h - wl * wl) / (2 * wl);
+                var perp2 = h * h - along * along;
+                if (perp2 < 0) continue;
+                var uw = w * (1 / wl);
+                var un = new Point2(-uw.Y, uw.X);
+                var oldA = Pos[a];
+                var oldB = Pos[b];
+                var before = SystemStereoViolations(atoms);
+                var best = double.MaxValue;
+                Point2 bestA = oldA, bestB = oldB;
+                foreach (var sign in (ReadOnlySpan<double>)[1.0, -1.0])
+                {
+                    var v = uw * along + un * (sign * Math.Sqrt(perp2));
+                    var na = mid + v;
+                    var nb = mid - v;
+                    var move = (na - oldA).Length + (nb - oldB).Length;
+                    if (move < best) { best = move; bestA = na; bestB = nb; }
+                }
+                Pos[a] = bestA;
+                Pos[b] = bestB;
+                if (SystemStereoViolations(atoms) >= before) { Pos[a] = oldA; Pos[b] = oldB; }
+            }
+    }
+
+    /// <summary>The one ring neighbour of <paramref name="atom"/> other than <paramref name="exclude"/>, when
+    /// the atom lies in a single ring (so moving it disturbs no other ring); else -1.</summary>
+    private int RingNeighbourOnly(int atom, int exclude)
+    {
+        var s = _systemOf[atom];
+        var inRings = 0;
+        foreach (var ring in _systems[s])
+            if (Array.IndexOf(ring, atom) >= 0) inRings++;
+        if (inRings != 1) return -1;
+        var found = -1;
+        foreach (var n in _m.Neighbors(atom))
+        {
+            if (n == exclude || _systemOf[n] != s || !_placed[n]) continue;
+            if (found >= 0) return -1;
+            found = n;
+        }
+        return found;
+    }
+
+    private int SystemStereoViolations(List<int> atoms)
+    {
+        var v = 0;
+        foreach (var a in atoms)
+            foreach (var bi in _m.BondsOf(a))
+                if (_m.Bonds[bi].Begin == a && StereoHolds(bi) == false) v++;
+        return v;
     }
 
     private void Transform(List<int> atoms, Point2[] local, Point2 target, double rotation, bool mirror)
