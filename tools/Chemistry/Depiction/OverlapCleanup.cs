@@ -14,6 +14,7 @@ internal static class OverlapCleanup
         var side = new List<int>();
         var inSide = new bool[m.AtomCount];
         var maxRounds = Math.Min(3 * comp.Count, 60);
+        var hopeless = new HashSet<(int, int)>();
         for (var round = 0; round < maxRounds; round++)
         {
             // Worst contact in this component.
@@ -23,7 +24,7 @@ internal static class OverlapCleanup
                 for (var y = x + 1; y < comp.Count; y++)
                 {
                     var d = (pos[comp[x]] - pos[comp[y]]).Length;
-                    if (d < worst) { worst = d; wi = comp[x]; wj = comp[y]; }
+                    if (d < worst && !hopeless.Contains((comp[x], comp[y]))) { worst = d; wi = comp[x]; wj = comp[y]; }
                 }
             if (wi < 0) return;
             var path = PathBonds(m, wi, wj);
@@ -50,7 +51,12 @@ internal static class OverlapCleanup
                 }
                 Clear(side, inSide);
             }
-            if (bestBond < 0) return;
+            if (bestBond < 0)
+            {
+                // Nothing on this pair's path helps; other contacts may still be relieved.
+                hopeless.Add((wi, wj));
+                continue;
+            }
             var bb = m.Bonds[bestBond];
             CollectSide(m, bestFromBegin ? bb.Begin : bb.End, bestBond, side, inSide);
             var l0 = pos[bb.Begin];
