@@ -67,7 +67,7 @@ public static class Layout2D
         }
         // Centre the whole drawing on the origin.
         var total = offsetX - 2 * BondLength;
-        for (var i = 0; i < pos.Length; i++) pos[i] = new Point2(pos[i].X - total / 2, pos[i].Y + 0.0);
+        for (var i = 0; i < pos.Length; i++) pos[i] = new Point2(pos[i].X - total / 2, pos[i].Y);
         return pos;
     }
 }
