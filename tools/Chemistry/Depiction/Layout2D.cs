@@ -6,7 +6,8 @@ namespace Sieve.Chemistry.Depiction;
 /// <summary>2D coordinates for drawing a molecule and for writing molfiles whose stereo RDKit reads back:
 /// rings as regular polygons (fused, spiro, bridged), zig-zag chains, substituents spread around atoms,
 /// linear triple bonds and allenes, double bonds drawn with their cis/trans configuration, components side
-/// by side. Deterministic: choices follow canonical ranks, not input order.</summary>
+/// by side. Deterministic: ties are broken by numbering-independent atom ranks (<see cref="AtomOrder"/>),
+/// so a renumbered molecule gets the same drawing up to symmetry.</summary>
 public static class Layout2D
 {
     /// <summary>Bond length of the drawing, as RDKit's depictor.</summary>
