@@ -9,7 +9,7 @@ namespace Sieve.Chemistry.Molfile;
 /// model would not reproduce go to the valence field; R-group atoms (<c>*</c> labelled R<i>n</i>) to
 /// <c>M  RGP</c>; labels <c>[C,N]</c>/<c>![C,N]</c> to atom lists; other labels to aliases.
 /// Position variation (CXSMILES <c>m:</c>) is written in V3000 only, as ENDPTS on the star's bond.
-/// Coordinates come from <see cref="MolfileCoordinates"/>, else all zero.</summary>
+/// Coordinates come from <see cref="MolfileCoordinates"/>, else from a 2D layout with stereo wedges.</summary>
 public static class MolfileWriter
 {
     public static string Write(Molecule m, MolfileVersion v = MolfileVersion.V2000)
@@ -22,9 +22,9 @@ public static class MolfileWriter
 
     internal static void Write(Molecule source, MolfileVersion version, StringBuilder sb)
     {
-        var m = Kekulized(source);
+        var (drawn, coordinates) = Drawn(source);
+        var m = Kekulized(drawn);
         if (m.AtomCount > 999 || m.BondCount > 999) version = MolfileVersion.V3000;
-        var coordinates = MolfileCoordinates.TryGet(source, out var c) ? c : null;
         sb.Append(OneLine(source.Name)).Append('\n');
         sb.Append("     Sieve          2D\n\n");
         var bondValence = new int[m.AtomCount];
@@ -36,10 +36,24 @@ public static class MolfileWriter
         }
         var atoms = new AtomText[m.AtomCount];
         for (var i = 0; i < atoms.Length; i++)
-            atoms[i] = Describe(m, i, bondValence[i], coordinates is null ? default : coordinates[i]);
+            atoms[i] = Describe(m, i, bondValence[i], coordinates[i]);
         if (version == MolfileVersion.V2000) WriteV2000(m, atoms, sb);
         else WriteV3000(m, atoms, sb);
         sb.Append("M  END\n");
+    }
+
+    /// <summary>The molecule with the coordinates to write. Without coordinates of its own (a molecule from SMILES) it
+    /// gets a 2D layout and wedge/hash bonds, because readers (RDKit among them) take tetrahedral and cis/trans
+    /// stereo from a molfile's drawing and ignore its parity fields.</summary>
+    private static (Molecule Drawn, IReadOnlyList<Point3> Coordinates) Drawn(Molecule source)
+    {
+        if (MolfileCoordinates.TryGet(source, out var own))
+            return (source, own);
+        var layout = Sieve.Chemistry.Depiction.Layout2D.Compute(source);
+        var wedges = Sieve.Chemistry.Depiction.StereoWedges.Assign(source, layout);
+        var drawn = source.Clone();
+        wedges.ApplyTo(drawn);
+        return (drawn, [.. layout.Select(p => new Point3(p.X, p.Y, 0))]);
     }
 
     private static Molecule Kekulized(Molecule m)
