@@ -49,7 +49,7 @@ internal sealed class CtabBuilder
         var degree = new int[n];
         foreach (var b in Bonds)
         {
-            var v = Contribution(b.Order);
+            var v = Sieve.Chemistry.Perception.ElementRules.Contribution(b.Order);
             bondValence[b.Begin] += v;
             bondValence[b.End] += v;
             degree[b.Begin]++;
@@ -135,16 +135,6 @@ internal sealed class CtabBuilder
         NewIndex = newIndex;
         return m;
     }
-
-    private static double Contribution(BondOrder order) => order switch
-    {
-        BondOrder.Single => 1,
-        BondOrder.Double => 2,
-        BondOrder.Triple => 3,
-        BondOrder.Quadruple => 4,
-        BondOrder.Aromatic => 1.5,
-        _ => 0,
-    };
 }
 
 /// <summary>Atom coordinates as written in the molfile.</summary>

@@ -4,8 +4,8 @@ using Sieve.Chemistry;
 namespace Sieve.Markush.Chem;
 
 /// <summary>Writes part of a molecule as SMILES for evidence ("*CC(F)(F)F"): the atoms in a set, starting with a
-/// <c>*</c> that stands for the scaffold atom it hangs on. Not canonical (the chemistry core's CanonicalSmiles
-/// is not on this branch yet); deterministic for a given molecule and atom order.</summary>
+/// <c>*</c> that stands for the scaffold atom it hangs on. <see cref="Canonical"/> is the chemistry core's canonical
+/// SMILES; <see cref="Write"/> (used in messages) is deterministic for a given molecule and atom order.</summary>
 internal static class FragmentSmiles
 {
     /// <summary>RDKit-style canonical SMILES of the atoms (with <c>*</c> for the atom they hang on), written by the
@@ -34,8 +34,9 @@ internal static class FragmentSmiles
             sub.Rings = Sieve.Chemistry.Perception.RingPerception.Perceive(sub);
             return Sieve.Chemistry.Canonical.CanonicalSmiles.Of(sub);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or KeyNotFoundException)
+        catch (Sieve.Chemistry.Perception.MoleculeException)
         {
+            // A cut-out piece of an aromatic system need not be a valid molecule on its own; show it as written.
             return Write(m, atoms, root, anchor >= 0);
         }
     }
