@@ -27,6 +27,16 @@ public class ChemCommandTests
     }
 
     [Fact]
+    public void Canonical_keeps_markush_labels_and_position_variation_of_cxsmiles_input()
+    {
+        var r = CliRunner.Run("*c1ccccc1 |$R1;;;;;;$| phenyl\nc1ccccc1*.Cl |$;;;;;;R1;$,m:6:0.1.2|\n", "chem", "canonical");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Matches(@"^\*c1ccccc1 \|\$R1(;)*\$\|$", r.OutLines[0]);
+        Assert.Contains("m:", r.OutLines[1]);
+        Assert.Contains("R1", r.OutLines[1]);
+    }
+
+    [Fact]
     public void Match_counts_unique_matches_per_line_with_an_empty_line_for_a_bad_molecule()
     {
         // Benzene has one unique match of c1ccccc1; biphenyl two; the carboxylic acid query none in benzene.

@@ -12,7 +12,7 @@ namespace Sieve.Cli.Commands;
 public static class ChemJobs
 {
     public static int Canonical(string? path, Terminal terminal) =>
-        ForEachLine(path, terminal, "canonicalising", molecule => CanonicalSmiles.Of(molecule));
+        ForEachLine(path, terminal, "canonicalising", CanonicalSmiles.OfWithExtensions);
 
     public static int Match(string smarts, string? path, Terminal terminal)
     {
@@ -56,7 +56,7 @@ public static class ChemJobs
                 switch (to)
                 {
                     case "smiles":
-                        var smiles = CanonicalSmiles.Of(molecule);
+                        var smiles = CanonicalSmiles.OfWithExtensions(molecule);
                         terminal.Out.WriteLine(string.IsNullOrEmpty(molecule.Name) ? smiles : $"{smiles} {molecule.Name}");
                         break;
                     case "sdf":
