@@ -1,0 +1,117 @@
+using System.Reflection;
+using Sieve.Agents.PatentFinder;
+using Sieve.Chemistry;
+using Sieve.Chemistry.Canonical;
+using Sieve.Chemistry.Descriptors;
+using Sieve.Markush.Matching;
+
+namespace Sieve.Agents.Reports;
+
+/// <summary>Turns verified results into an <see cref="InfringementReport"/>: only verdicts that stood, each with
+/// the evidence that backs it and the drawings of scaffold and molecule.</summary>
+public static class ReportBuilder
+{
+    public static string SieveVersion { get; } =
+        typeof(ReportBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(ReportBuilder).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    public static InfringementReport Build(Verified verified, MoleculeSource molecule, IReadOnlyList<StepLog> steps, TimeProvider clock)
+    {
+        var package = verified.Matched.Markush.Claims.Package;
+        var parentToInput = ParentToInput(molecule.Molecule);
+        var first = verified.Matched.Patent.Claims.Select(c => c.Result).FirstOrDefault();
+        var claims = verified.Claims.Select(c => Claim(c, verified.Matched, molecule, parentToInput)).ToList();
+        var info = package.Info;
+        return new InfringementReport
+        {
+            SieveVersion = SieveVersion,
+            GeneratedAt = clock.GetUtcNow(),
+            Patent = new PatentSection(Path.GetFileName(Path.TrimEndingDirectorySeparator(package.Directory)), info.Number, info.Title,
+                info.Assignee, info.PriorityDate, info.PublicationDate, info.Notes),
+            Molecule = new MoleculeSection(
+                molecule.Input,
+                CanonicalSmiles.Of(molecule.Molecule),
+                MolecularFormula.Of(molecule.Molecule),
+                first?.MoleculeSmiles ?? CanonicalSmiles.Of(molecule.Molecule),
+                first?.Stripped ?? [],
+                first?.Neutralized ?? [],
+                Depictions.Draw(molecule.Molecule, molecule.Structure, [])),
+            Verdict = verified.Overall,
+            Summary = Summarise(verified, claims),
+            Claims = claims,
+            SpeciesClaimsNotChecked = verified.Matched.Patent.SpeciesClaimsNotChecked,
+            ClaimsWithoutStructure = verified.Matched.Markush.WithoutStructure,
+            VerifierNotes = verified.Notes,
+            Problems = verified.Matched.Patent.Problems,
+            Steps = steps,
+        };
+    }
+
+    private static ClaimSection Claim(VerifiedClaim vc, Matched matched, MoleculeSource molecule, int[] parentToInput)
+    {
+        var c = vc.Claim;
+        var r = c.Result;
+        var structure = matched.Markush.Structures[c.Claim];
+        var e = r.Evidence;
+        var pairs = e is null ? [] : e.ScaffoldToMolecule.OrderBy(p => p.Key)
+            .Select(p => new AtomPair(p.Key, p.Value >= 0 && p.Value < parentToInput.Length ? parentToInput[p.Value] : p.Value)).ToList();
+        var unparsed = new List<string>();
+        unparsed.AddRange(structure.Unparsed.Select(u => $"claim text not read: '{u}'"));
+        unparsed.AddRange(structure.UnparsedProvisos.Select(u => $"proviso not read: '{u}'"));
+        foreach (var n in r.Notes) if (!unparsed.Contains(n)) unparsed.Add(n);
+        return new ClaimSection
+        {
+            Claim = c.Claim,
+            Verdict = vc.Check.Verdict,
+            Proposed = vc.Check.Proposed,
+            Rejection = vc.Check.Rejection,
+            Summary = r.Summary,
+            Formula = r.Formula,
+            NarrowestCoveringClaim = vc.NarrowestCoveringClaim,
+            Dependents = [.. c.Dependents.Select(d =>
+            {
+                var check = vc.Dependents.First(x => x.Claim == d.Claim);
+                return new DependentSection(d.Claim, check.Verdict, check.Proposed, d.Summary, check.Rejection);
+            })],
+            EmbeddingsTried = r.EmbeddingsTried,
+            Choices = e?.Choices ?? [],
+            RGroups = e is null ? [] : [.. e.Sites.Select(s => new RGroupSection(s.Label, s.Substituent,
+                s.MoleculeAtom is { } a && a >= 0 && a < parentToInput.Length ? parentToInput[a] : s.MoleculeAtom,
+                s.Definition, s.Status, s.Reason))],
+            ScaffoldProblems = e?.Problems ?? [],
+            Unparsed = unparsed,
+            ScaffoldToMolecule = pairs,
+            Scaffold = Depictions.DrawSmiles(structure.ScaffoldSmiles, [.. pairs.Select(p => p.Scaffold)]),
+            Molecule = Depictions.Draw(molecule.Molecule, molecule.Structure, [.. pairs.Select(p => p.Molecule)]),
+        };
+    }
+
+    /// <summary>The matcher works on the salt-stripped parent: its largest component (first on a tie), atoms in
+    /// input order. This maps parent atom i back to the input molecule's atom, so highlights land on the drawing of
+    /// what the user gave.</summary>
+    private static int[] ParentToInput(Molecule m)
+    {
+        if (m.AtomCount == 0) return [];
+        var comps = m.Components();
+        var keep = comps[0];
+        foreach (var c in comps) if (c.Count > keep.Count) keep = c;
+        return [.. keep];
+    }
+
+    private static string Summarise(Verified v, IReadOnlyList<ClaimSection> claims)
+    {
+        var covering = claims.Where(c => c.Verdict == Verdict.Covered).ToList();
+        if (v.Overall == Verdict.Covered)
+        {
+            var parts = covering.Select(c => c.NarrowestCoveringClaim is { } n
+                ? $"claim {c.Claim} covers the molecule; the narrowest covering dependent claim is {n}"
+                : $"claim {c.Claim} covers the molecule; no dependent claim narrows it");
+            return $"Covered: {string.Join("; ", parts)}.";
+        }
+        if (claims.Count == 0) return "Undetermined: the patent has no independent compound claim that could be checked.";
+        var undetermined = claims.Where(c => c.Verdict == Verdict.Undetermined).Select(c => c.Claim).ToList();
+        if (v.Overall == Verdict.Undetermined)
+            return $"Undetermined: no claim is shown to cover the molecule, and claim(s) {string.Join(", ", undetermined)} could not be decided.";
+        return $"Not covered: no independent claim covers the molecule ({string.Join("; ", claims.Select(c => $"claim {c.Claim}: {c.Summary}"))})";
+    }
+}
