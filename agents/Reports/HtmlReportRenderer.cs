@@ -25,7 +25,7 @@ public static class HtmlReportRenderer
     {
         ArgumentNullException.ThrowIfNull(r);
         var s = new StringBuilder();
-        s.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Infringement report: ")
+        s.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>Infringement report: ")
          .Append(E(ReportText.PatentTitle(r.Patent))).Append("</title>\n<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n");
         s.Append("<h1>Infringement report: ").Append(E(ReportText.PatentTitle(r.Patent))).Append("</h1>\n");
         s.Append("<div class=\"verdict ").Append(Class(r.Verdict)).Append("\">").Append(E(ReportText.Upper(r.Verdict))).Append("</div>\n");
@@ -89,11 +89,13 @@ public static class HtmlReportRenderer
         s.Append(".</p>\n");
         if (c.RGroups.Count > 0)
         {
-            s.Append("<table>\n<tr><th>R-group</th><th>substituent</th><th>definition</th><th>satisfied</th><th>why not</th></tr>\n");
+            s.Append("<table>\n<tr><th>R-group</th><th>substituent</th><th>satisfied</th><th>as</th><th>why not</th><th>claim definition</th></tr>\n");
             foreach (var g in c.RGroups)
-                s.Append("<tr><td>").Append(E(g.Label)).Append("</td><td>").Append(Code(g.Substituent)).Append("</td><td>").Append(E(g.Definition ?? "–"))
+                s.Append("<tr><td>").Append(E(g.Label)).Append("</td><td>").Append(Code(g.Substituent))
                  .Append("</td><td class=\"").Append(g.Status.ToString().ToLowerInvariant()).Append("\">").Append(E(g.StatusText))
-                 .Append("</td><td>").Append(E(g.Status == Fit.Yes ? "" : g.Reason ?? "")).Append("</td></tr>\n");
+                 .Append("</td><td>").Append(E(g.MatchedAlternative ?? "–"))
+                 .Append("</td><td>").Append(E(g.Status == Fit.Yes ? "" : g.Reason ?? ""))
+                 .Append("</td><td class=\"muted\">").Append(E(g.Definition ?? "–")).Append("</td></tr>\n");
             s.Append("</table>\n");
         }
         if (c.ScaffoldProblems.Count > 0)

@@ -35,14 +35,16 @@ public sealed record MoleculeSection(
     IReadOnlyList<string> Neutralized,
     Depiction Depiction);
 
-/// <summary>A drawing: the SMILES drawn, the highlighted atoms (indices into that SMILES' atom order) and the SVG.</summary>
-public sealed record Depiction(string Smiles, IReadOnlyList<int> HighlightAtoms, string Svg);
+/// <summary>A drawing: the structure drawn (SMILES, or a molfile when the molecule came as one; its atom order is
+/// the order of the highlight indices), the highlighted atoms and the SVG.</summary>
+public sealed record Depiction(string Structure, IReadOnlyList<int> HighlightAtoms, string Svg);
 
 public sealed record DependentSection(int Claim, Verdict Verdict, Verdict Proposed, string Summary, string? Rejection);
 
-/// <summary>One variable site: what the molecule has there, the claim's definition, and whether it fits.</summary>
+/// <summary>One variable site: what the molecule has there, the claim's definition of it (claim text), the
+/// alternative of that definition the substituent was found to be (when it fits), and why not (when it does not).</summary>
 public sealed record RGroupSection(
-    string Label, string Substituent, int? MoleculeAtom, string? Definition, Fit Status, string? Reason)
+    string Label, string Substituent, int? MoleculeAtom, string? Definition, string? MatchedAlternative, Fit Status, string? Reason)
 {
     public string StatusText => Status switch { Fit.Yes => "satisfied", Fit.No => "not satisfied", _ => "undetermined" };
 }

@@ -10,6 +10,8 @@ public static class JsonReportRenderer
     public static JsonSerializerOptions Options { get; } = new()
     {
         WriteIndented = true,
+        // The file is read by programs, never embedded in HTML: keep SVG and SMILES readable (no \u003C escapes).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };

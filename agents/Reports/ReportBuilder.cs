@@ -75,15 +75,25 @@ public static class ReportBuilder
             })],
             EmbeddingsTried = r.EmbeddingsTried,
             Choices = e?.Choices ?? [],
-            RGroups = e is null ? [] : [.. e.Sites.Select(s => new RGroupSection(s.Label, s.Substituent,
+            RGroups = e is null ? [] : [.. e.Sites.OrderBy(x => LabelKey(x.Label).Prefix, StringComparer.Ordinal).ThenBy(x => LabelKey(x.Label).Number).ThenBy(x => x.Label, StringComparer.Ordinal).Select(s => new RGroupSection(s.Label, s.Substituent,
                 s.MoleculeAtom is { } a && a >= 0 && a < parentToInput.Length ? parentToInput[a] : s.MoleculeAtom,
-                s.Definition, s.Status, s.Reason))],
+                structure.Definitions.TryGetValue(s.Label, out var def) ? Oneline(def.SourceText) : null, s.Definition, s.Status, s.Reason))],
             ScaffoldProblems = e?.Problems ?? [],
             Unparsed = unparsed,
             ScaffoldToMolecule = pairs,
             Scaffold = Depictions.DrawSmiles(structure.ScaffoldSmiles, [.. pairs.Select(p => p.Scaffold)]),
             Molecule = Depictions.Draw(molecule.Molecule, molecule.Structure, [.. pairs.Select(p => p.Molecule)]),
         };
+    }
+
+    private static string Oneline(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Sorts labels as a chemist reads them: R1, R2, R10, X.</summary>
+    private static (string Prefix, int Number) LabelKey(string label)
+    {
+        var i = label.Length;
+        while (i > 0 && char.IsAsciiDigit(label[i - 1])) i--;
+        return (label[..i], i < label.Length && int.TryParse(label[i..], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1);
     }
 
     /// <summary>The matcher works on the salt-stripped parent: its largest component (first on a tie), atoms in
