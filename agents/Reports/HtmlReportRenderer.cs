@@ -15,7 +15,7 @@ public static class HtmlReportRenderer
         .covered{background:#fde2e1;color:#9b1c1c}.notcovered{background:#def7e5;color:#14632e}.undetermined{background:#fff4d6;color:#7a5200}
         .badge{font-weight:600;padding:.05em .5em;border-radius:4px}
         table{border-collapse:collapse;margin:.5em 0 1em;width:100%}th,td{border:1px solid #dde1e8;padding:4px 8px;text-align:left;vertical-align:top}
-        th{background:#f3f5f8}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em;word-break:break-all}
+        th{background:#f3f5f8;white-space:nowrap}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em;word-break:break-all}
         .figs{display:flex;flex-wrap:wrap;gap:16px;margin:.6em 0}figure{margin:0;border:1px solid #dde1e8;border-radius:6px;padding:8px;background:#fff}
         figure svg{display:block;max-width:500px;height:auto}figcaption{font-size:.85em;color:#556;margin-top:4px}
         .muted{color:#667}.yes{color:#14632e}.no{color:#9b1c1c}.unknown{color:#7a5200}footer{margin-top:2em;font-size:.85em;color:#667}

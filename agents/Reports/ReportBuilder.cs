@@ -108,6 +108,15 @@ public static class ReportBuilder
         return [.. keep];
     }
 
+    /// <summary>The short reason a claim misses: the failing sites, else the scaffold problems, else absence.</summary>
+    private static string WhyNot(ClaimSection c)
+    {
+        var failing = c.RGroups.Where(g => g.Status == Fit.No).Select(g => $"{g.Label} = {g.Substituent} is outside its definition").ToList();
+        if (failing.Count > 0) return string.Join(", ", failing);
+        if (c.ScaffoldProblems.Count > 0) return string.Join("; ", c.ScaffoldProblems);
+        return c.ScaffoldToMolecule.Count == 0 ? $"the scaffold of formula ({c.Formula}) does not occur in the molecule" : c.Summary;
+    }
+
     private static string Summarise(Verified v, IReadOnlyList<ClaimSection> claims)
     {
         var covering = claims.Where(c => c.Verdict == Verdict.Covered).ToList();
@@ -122,6 +131,6 @@ public static class ReportBuilder
         var undetermined = claims.Where(c => c.Verdict == Verdict.Undetermined).Select(c => c.Claim).ToList();
         if (v.Overall == Verdict.Undetermined)
             return $"Undetermined: no claim is shown to cover the molecule, and claim(s) {string.Join(", ", undetermined)} could not be decided.";
-        return $"Not covered: no independent claim covers the molecule ({string.Join("; ", claims.Select(c => $"claim {c.Claim}: {c.Summary}"))})";
+        return $"Not covered: no independent claim covers the molecule ({string.Join("; ", claims.Select(c => $"claim {c.Claim}: {WhyNot(c)}"))}).";
     }
 }

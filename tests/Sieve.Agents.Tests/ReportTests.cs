@@ -71,6 +71,7 @@ public partial class ReportTests
         Assert.Equal("*CCCCCCC", r2.Substituent);
         Assert.False(string.IsNullOrWhiteSpace(r2.Reason));
         Assert.StartsWith("Not covered", r.Summary, StringComparison.Ordinal);
+        Assert.Contains("claim 1: R2 = *CCCCCCC is outside its definition", r.Summary);
 
         var md = MarkdownReportRenderer.Render(r);
         Assert.Contains("**Verdict: Not covered**", md);
