@@ -16,7 +16,7 @@ public static class HtmlReportRenderer
         .badge{font-weight:600;padding:.05em .5em;border-radius:4px}
         table{border-collapse:collapse;margin:.5em 0 1em;width:100%}th,td{border:1px solid #dde1e8;padding:4px 8px;text-align:left;vertical-align:top}
         th{background:#f3f5f8;white-space:nowrap}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em;word-break:break-all}
-        .figs{display:flex;flex-wrap:wrap;gap:16px;margin:.6em 0}figure{margin:0;border:1px solid #dde1e8;border-radius:6px;padding:8px;background:#fff}
+        .figs{display:flex;flex-wrap:wrap;align-items:flex-start;gap:16px;margin:.6em 0}figure{margin:0;border:1px solid #dde1e8;border-radius:6px;padding:8px;background:#fff}
         figure svg{display:block;max-width:500px;height:auto}figcaption{font-size:.85em;color:#556;margin-top:4px}
         .muted{color:#667}.yes{color:#14632e}.no{color:#9b1c1c}.unknown{color:#7a5200}footer{margin-top:2em;font-size:.85em;color:#667}
         """;
@@ -93,7 +93,7 @@ public static class HtmlReportRenderer
             foreach (var g in c.RGroups)
                 s.Append("<tr><td>").Append(E(g.Label)).Append("</td><td>").Append(Code(g.Substituent))
                  .Append("</td><td class=\"").Append(g.Status.ToString().ToLowerInvariant()).Append("\">").Append(E(g.StatusText))
-                 .Append("</td><td>").Append(E(g.MatchedAlternative ?? "–"))
+                 .Append("</td><td>").Append(E(g.Status == Fit.Yes ? g.MatchedAlternative ?? "–" : "–"))
                  .Append("</td><td>").Append(E(g.Status == Fit.Yes ? "" : g.Reason ?? ""))
                  .Append("</td><td class=\"muted\">").Append(E(g.Definition ?? "–")).Append("</td></tr>\n");
             s.Append("</table>\n");

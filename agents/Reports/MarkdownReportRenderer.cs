@@ -53,7 +53,7 @@ public static class MarkdownReportRenderer
         s.Append("\n## Claim ").Append(c.Claim).Append(": ").Append(ReportText.VerdictCell(c.Verdict, c.Proposed)).Append("\n\n");
         s.Append(Md(c.Summary)).Append("\n\n");
         if (c.Rejection is { } why) s.Append("Verifier: ").Append(Md(why)).Append("\n\n");
-        s.Append("Formula (").Append(Md(c.Formula)).Append("): ").Append(Code(c.Scaffold.Structure)).Append("; ")
+        s.Append("Formula (").Append(Md(c.Formula)).Append("): `").Append(c.Scaffold.Structure.Replace("`", "'", StringComparison.Ordinal)).Append('`').Append("; ")
          .Append(c.EmbeddingsTried).Append(" embedding(s) tried");
         if (c.Choices.Count > 0) s.Append("; choices: ").Append(Md(string.Join(", ", c.Choices)));
         s.Append(".\n\n");
@@ -66,7 +66,7 @@ public static class MarkdownReportRenderer
             s.Append("| R-group | substituent | satisfied | as | why not | claim definition |\n| --- | --- | --- | --- | --- | --- |\n");
             foreach (var g in c.RGroups)
                 s.Append("| ").Append(Md(g.Label)).Append(" | ").Append(Code(g.Substituent)).Append(" | ").Append(g.StatusText)
-                 .Append(" | ").Append(Md(g.MatchedAlternative ?? "–")).Append(" | ").Append(Md(g.Status == Sieve.Markush.Matching.Fit.Yes ? "" : g.Reason ?? ""))
+                 .Append(" | ").Append(Md(g.Status == Sieve.Markush.Matching.Fit.Yes ? g.MatchedAlternative ?? "–" : "–")).Append(" | ").Append(Md(g.Status == Sieve.Markush.Matching.Fit.Yes ? "" : g.Reason ?? ""))
                  .Append(" | ").Append(Md(g.Definition ?? "–")).Append(" |\n");
             s.Append('\n');
         }

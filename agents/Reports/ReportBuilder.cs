@@ -59,6 +59,15 @@ public static class ReportBuilder
         unparsed.AddRange(structure.Unparsed.Select(u => $"claim text not read: '{u}'"));
         unparsed.AddRange(structure.UnparsedProvisos.Select(u => $"proviso not read: '{u}'"));
         foreach (var n in r.Notes) if (!unparsed.Contains(n)) unparsed.Add(n);
+        // An unreadable alternative matters where a site did not fit what could be read: it might have covered it.
+        if (e is not null)
+            foreach (var site in e.Sites)
+                if (site.Status != Fit.Yes && structure.Definitions.TryGetValue(site.Label, out var d))
+                    foreach (var g in d.Alternatives.OfType<Sieve.Markush.Model.UnparsedGroup>())
+                    {
+                        var line = $"definition of {site.Label} not read: '{g.Text}'";
+                        if (!unparsed.Contains(line)) unparsed.Add(line);
+                    }
         return new ClaimSection
         {
             Claim = c.Claim,
@@ -128,9 +137,12 @@ public static class ReportBuilder
             return $"Covered: {string.Join("; ", parts)}.";
         }
         if (claims.Count == 0) return "Undetermined: the patent has no independent compound claim that could be checked.";
-        var undetermined = claims.Where(c => c.Verdict == Verdict.Undetermined).Select(c => c.Claim).ToList();
         if (v.Overall == Verdict.Undetermined)
-            return $"Undetermined: no claim is shown to cover the molecule, and claim(s) {string.Join(", ", undetermined)} could not be decided.";
+        {
+            var open = claims.Where(c => c.Verdict == Verdict.Undetermined).Select(c =>
+                $"claim {c.Claim}: {c.Rejection ?? (c.Unparsed.Count > 0 ? string.Join("; ", c.Unparsed) : "see its evidence")}");
+            return $"Undetermined: no claim is shown to cover the molecule, and some could not be decided ({string.Join("; ", open)}).";
+        }
         return $"Not covered: no independent claim covers the molecule ({string.Join("; ", claims.Select(c => $"claim {c.Claim}: {WhyNot(c)}"))}).";
     }
 }
