@@ -13,6 +13,7 @@ public static class SieveCommandLine
             "Sieve: does this small molecule infringe that patent? Chemistry, Markush claims and agents, with evidence.");
         root.Add(ChemCommand.Create(terminal));
         root.Add(MarkushCommand.Create(terminal));
+        root.Add(ReportCommand.Create(terminal));
         root.Add(SetupCommand.Create(terminal));
         return root;
     }

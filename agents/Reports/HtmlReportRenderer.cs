@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text;
+using Sieve.Markush.Matching;
+
+namespace Sieve.Agents.Reports;
+
+/// <summary>report.html: one self-contained page (inline CSS, inline SVG, no scripts, no external resources),
+/// verdict first. Every text is HTML-encoded; the SVGs come from the chemistry core's writer.</summary>
+public static class HtmlReportRenderer
+{
+    private const string Css = """
+        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:24px;color:#1d2330;line-height:1.45}
+        h1{font-size:1.5em;margin:0 0 .4em}h2{font-size:1.2em;margin:1.6em 0 .5em;border-bottom:1px solid #dde1e8;padding-bottom:.2em}
+        .verdict{display:inline-block;font-weight:700;font-size:1.3em;padding:.25em .8em;border-radius:6px;margin:.3em 0}
+        .covered{background:#fde2e1;color:#9b1c1c}.notcovered{background:#def7e5;color:#14632e}.undetermined{background:#fff4d6;color:#7a5200}
+        .badge{font-weight:600;padding:.05em .5em;border-radius:4px}
+        table{border-collapse:collapse;margin:.5em 0 1em;width:100%}th,td{border:1px solid #dde1e8;padding:4px 8px;text-align:left;vertical-align:top}
+        th{background:#f3f5f8;white-space:nowrap}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em;word-break:break-all}
+        .figs{display:flex;flex-wrap:wrap;align-items:flex-start;gap:16px;margin:.6em 0}figure{margin:0;border:1px solid #dde1e8;border-radius:6px;padding:8px;background:#fff}
+        figure svg{display:block;max-width:500px;height:auto}figcaption{font-size:.85em;color:#556;margin-top:4px}
+        .muted{color:#667}.yes{color:#14632e}.no{color:#9b1c1c}.unknown{color:#7a5200}footer{margin-top:2em;font-size:.85em;color:#667}
+        """;
+
+    public static string Render(InfringementReport r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var s = new StringBuilder();
+        s.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>Infringement report: ")
+         .Append(E(ReportText.PatentTitle(r.Patent))).Append("</title>\n<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n");
+        s.Append("<h1>Infringement report: ").Append(E(ReportText.PatentTitle(r.Patent))).Append("</h1>\n");
+        s.Append("<div class=\"verdict ").Append(Class(r.Verdict)).Append("\">").Append(E(ReportText.Upper(r.Verdict))).Append("</div>\n");
+        s.Append("<p>").Append(E(r.Summary)).Append("</p>\n");
+
+        s.Append("<h2>Patent</h2>\n<table>\n");
+        Row(s, "number", r.Patent.Number); Row(s, "title", r.Patent.Title); Row(s, "assignee", r.Patent.Assignee);
+        Row(s, "priority date", r.Patent.PriorityDate); Row(s, "publication date", r.Patent.PublicationDate);
+        Row(s, "folder", r.Patent.Folder); Row(s, "notes", r.Patent.Notes);
+        s.Append("</table>\n");
+
+        s.Append("<h2>Molecule</h2>\n<table>\n");
+        Row(s, "input", r.Molecule.Input);
+        RowHtml(s, "canonical SMILES", Code(r.Molecule.CanonicalSmiles));
+        Row(s, "formula", r.Molecule.Formula);
+        RowHtml(s, "matched as", Code(r.Molecule.MatchedSmiles));
+        Row(s, "salts stripped", r.Molecule.SaltsStripped.Count == 0 ? "none" : string.Join(", ", r.Molecule.SaltsStripped));
+        if (r.Molecule.Neutralized.Count > 0) Row(s, "neutralised", string.Join("; ", r.Molecule.Neutralized));
+        s.Append("</table>\n");
+
+        s.Append("<h2>Claims</h2>\n<table>\n<tr><th>claim</th><th>verdict</th><th>narrowest covering claim</th></tr>\n");
+        foreach (var c in r.Claims)
+            s.Append("<tr><td><a href=\"#claim-").Append(c.Claim).Append("\">").Append(c.Claim).Append("</a></td><td>")
+             .Append(Badge(c.Verdict, c.Proposed)).Append("</td><td>").Append(c.NarrowestCoveringClaim?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–")
+             .Append("</td></tr>\n");
+        s.Append("</table>\n");
+
+        foreach (var c in r.Claims) Claim(s, c);
+
+        s.Append("<h2>Not checked</h2>\n<ul>\n<li>species claims not checked: ")
+         .Append(E(r.SpeciesClaimsNotChecked.Count == 0 ? "none" : string.Join(", ", r.SpeciesClaimsNotChecked))).Append("</li>\n");
+        if (r.ClaimsWithoutStructure.Count > 0)
+            s.Append("<li>compound claims without a readable structure: ").Append(E(string.Join(", ", r.ClaimsWithoutStructure))).Append("</li>\n");
+        foreach (var p in r.Problems) s.Append("<li>patent package problem: ").Append(E(p)).Append("</li>\n");
+        s.Append("</ul>\n");
+
+        s.Append("<h2>Verifier</h2>\n<ul>\n");
+        foreach (var n in r.VerifierNotes) s.Append("<li>").Append(E(n)).Append("</li>\n");
+        s.Append("</ul>\n");
+
+        s.Append("<h2>Steps</h2>\n<table>\n<tr><th>step</th><th>outcome</th></tr>\n");
+        foreach (var st in r.Steps) s.Append("<tr><td>").Append(E(st.Step)).Append("</td><td>").Append(E(st.Outcome)).Append("</td></tr>\n");
+        s.Append("</table>\n");
+
+        s.Append("<footer>Generated ").Append(E(ReportText.Timestamp(r.GeneratedAt))).Append(" by Sieve ").Append(E(r.SieveVersion))
+         .Append(".</footer>\n</body>\n</html>\n");
+        return s.ToString();
+    }
+
+    private static void Claim(StringBuilder s, ClaimSection c)
+    {
+        s.Append("<h2 id=\"claim-").Append(c.Claim).Append("\">Claim ").Append(c.Claim).Append(": ").Append(Badge(c.Verdict, c.Proposed)).Append("</h2>\n");
+        s.Append("<p>").Append(E(c.Summary)).Append("</p>\n");
+        if (c.Rejection is { } why) s.Append("<p class=\"no\">Verifier: ").Append(E(why)).Append("</p>\n");
+        s.Append("<div class=\"figs\">\n");
+        Figure(s, c.Scaffold, $"Formula ({c.Formula}), matched scaffold atoms highlighted");
+        Figure(s, c.Molecule, c.ScaffoldToMolecule.Count > 0 ? "Molecule, atoms matched by the scaffold highlighted" : "Molecule (the scaffold does not occur)");
+        s.Append("</div>\n");
+        s.Append("<p class=\"muted\">").Append(c.EmbeddingsTried).Append(" embedding(s) tried");
+        if (c.Choices.Count > 0) s.Append("; choices: ").Append(E(string.Join(", ", c.Choices)));
+        s.Append(".</p>\n");
+        if (c.RGroups.Count > 0)
+        {
+            s.Append("<table>\n<tr><th>R-group</th><th>substituent</th><th>satisfied</th><th>as</th><th>why not</th><th>claim definition</th></tr>\n");
+            foreach (var g in c.RGroups)
+                s.Append("<tr><td>").Append(E(g.Label)).Append("</td><td>").Append(Code(g.Substituent))
+                 .Append("</td><td class=\"").Append(g.Status.ToString().ToLowerInvariant()).Append("\">").Append(E(g.StatusText))
+                 .Append("</td><td>").Append(E(g.Status == Fit.Yes ? g.MatchedAlternative ?? "–" : "–"))
+                 .Append("</td><td>").Append(E(g.Status == Fit.Yes ? "" : g.Reason ?? ""))
+                 .Append("</td><td class=\"muted\">").Append(E(g.Definition ?? "–")).Append("</td></tr>\n");
+            s.Append("</table>\n");
+        }
+        if (c.ScaffoldProblems.Count > 0)
+        {
+            s.Append("<ul>\n");
+            foreach (var p in c.ScaffoldProblems) s.Append("<li>scaffold: ").Append(E(p)).Append("</li>\n");
+            s.Append("</ul>\n");
+        }
+        if (c.Unparsed.Count > 0)
+        {
+            s.Append("<p>Claim text that mattered but was not read:</p>\n<ul>\n");
+            foreach (var u in c.Unparsed) s.Append("<li>").Append(E(u)).Append("</li>\n");
+            s.Append("</ul>\n");
+        }
+        if (c.Dependents.Count > 0)
+        {
+            s.Append("<table>\n<tr><th>dependent claim</th><th>verdict</th><th>summary</th></tr>\n");
+            foreach (var d in c.Dependents)
+                s.Append("<tr><td>").Append(d.Claim).Append("</td><td>").Append(Badge(d.Verdict, d.Proposed)).Append("</td><td>").Append(E(d.Summary)).Append("</td></tr>\n");
+            s.Append("</table>\n");
+        }
+    }
+
+    private static void Figure(StringBuilder s, Depiction d, string caption)
+    {
+        s.Append("<figure>\n").Append(d.Svg.Length > 0 ? StripXmlDeclaration(d.Svg) : "<p class=\"muted\">(no drawing)</p>")
+         .Append("\n<figcaption>").Append(E(caption)).Append("</figcaption>\n</figure>\n");
+    }
+
+    /// <summary>An XML declaration is not allowed inside HTML; the svg element itself is kept as written.</summary>
+    private static string StripXmlDeclaration(string svg)
+    {
+        var t = svg.TrimStart();
+        if (t.StartsWith("<?xml", StringComparison.Ordinal)) t = t[(t.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart();
+        return t.TrimEnd();
+    }
+
+    private static string Badge(Verdict v, Verdict proposed) =>
+        $"<span class=\"badge {Class(v)}\">{E(ReportText.VerdictCell(v, proposed))}</span>";
+
+    private static string Class(Verdict v) => v switch
+    {
+        Verdict.Covered => "covered",
+        Verdict.NotCovered => "notcovered",
+        _ => "undetermined",
+    };
+
+    private static void Row(StringBuilder s, string field, string? value)
+    {
+        if (value is not null) RowHtml(s, field, E(value));
+    }
+
+    private static void RowHtml(StringBuilder s, string field, string html) =>
+        s.Append("<tr><th>").Append(E(field)).Append("</th><td>").Append(html).Append("</td></tr>\n");
+
+    private static string Code(string text) => "<code>" + E(text) + "</code>";
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Sieve.Agents.PatentFinder;
+using Sieve.Agents.Reports;
+using Sieve.Cli.Io;
+
+namespace Sieve.Cli.Commands;
+
+/// <summary><c>sieve report</c>: the infringement report of one molecule against one patent package, written as
+/// report.md / report.html / report.json by the PatentFinder plan (deterministic when no model is configured).</summary>
+public static class ReportCommand
+{
+    public static Command Create(Func<Terminal> terminal)
+    {
+        var patent = new Option<string>("--patent")
+        {
+            Description = "Patent package folder: claims.txt, formulas/, optional patent.json (see samples/patents/README.md).",
+            Required = true,
+        };
+        var molecule = new Option<string>("--molecule")
+        {
+            Description = "The molecule: SMILES, or a file with exactly one molecule (molfile, SDF or a SMILES line).",
+            Required = true,
+        };
+        var outDir = new Option<string?>("--out") { Description = "Folder for the report (default ./out/report-<patent>-<short hash of the molecule>)." };
+        var format = new Option<string>("--format")
+        {
+            Description = "Comma-separated report formats: md, html, json.",
+            DefaultValueFactory = _ => "md,html,json",
+        };
+        var command = new Command("report",
+            "Write the infringement report of a molecule against a patent: the verdict per independent claim with its " +
+            "evidence (R-group by R-group, scaffold and molecule drawn with the matched atoms highlighted), checked by the " +
+            "verifier. Prints where the report is. Exit 1 on bad arguments.")
+        {
+            patent, molecule, outDir, format,
+        };
+        command.SetAction(parse => CliErrors.Guard(terminal(), t => Run(
+            parse.GetRequiredValue(patent), parse.GetRequiredValue(molecule), parse.GetValue(outDir), parse.GetValue(format) ?? "md,html,json", t)));
+        return command;
+    }
+
+    /// <summary>The work behind the command; tests call it with an in-memory terminal and a fixed clock.</summary>
+    public static int Run(string patentDir, string molecule, string? outDir, string formats, Terminal terminal, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(terminal);
+        if (!Directory.Exists(patentDir)) throw new CliInputException($"--patent {patentDir}: no such folder");
+        if (!File.Exists(Path.Combine(patentDir, "claims.txt"))) throw new CliInputException($"--patent {patentDir}: no claims.txt");
+        ReportFormats wanted;
+        MoleculeSource source;
+        try
+        {
+            wanted = ReportWriter.ParseFormats(formats);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliInputException($"--format: {e.Message}");
+        }
+        try
+        {
+            source = MoleculeSource.Read(molecule);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException($"--molecule: {e.Message}");
+        }
+        InfringementReport report;
+        try
+        {
+            report = new PatentFinderPipeline(clock).Run(patentDir, source);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            throw new CliInputException($"--patent {patentDir}: {e.Message}");
+        }
+        var dir = outDir ?? DefaultFolder(report);
+        var written = ReportWriter.Write(report, dir, wanted);
+        terminal.Out.WriteLine($"{report.Summary}");
+        terminal.Out.WriteLine($"report: {Path.GetFullPath(dir)}");
+        foreach (var f in written) terminal.Out.WriteLine($"  {Path.GetFileName(f)}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>./out/report-&lt;patent folder&gt;-&lt;first 8 hex of SHA-256 of the canonical SMILES&gt;: the same
+    /// molecule (however written) against the same patent lands in the same folder.</summary>
+    private static string DefaultFolder(InfringementReport report)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(report.Molecule.CanonicalSmiles)))[..8];
+        return Path.Combine("out", $"report-{report.Patent.Folder}-{hash}");
+    }
+}
