@@ -1,0 +1,5 @@
+namespace Sieve.KernelFunctions.Errors;
+
+/// <summary>What a model sees when a call was refused: the parameter at fault and the problem, in one sentence.
+/// Returned (not thrown) by <see cref="ToolErrorFilter"/>.</summary>
+public sealed record ToolError(string Error, string? Parameter, string Problem);
