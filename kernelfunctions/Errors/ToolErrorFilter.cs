@@ -19,13 +19,10 @@ public sealed class ToolErrorFilter : IFunctionInvocationFilter
         {
             context.Result = new FunctionResult(context.Function, new ToolError("invalid input", e.Parameter, e.Problem));
         }
-        catch (ArgumentException e) when (e.ParamName is not null && IsFromBinding(e))
+        catch (KernelException e) when (e.InnerException is ArgumentException { ParamName: not null } inner)
         {
-            // SK's own argument binding (missing required argument, value of the wrong type).
-            context.Result = new FunctionResult(context.Function, new ToolError("invalid input", e.ParamName, e.Message));
+            // SK's own argument binding: a required argument missing, or a value not convertible to the type.
+            context.Result = new FunctionResult(context.Function, new ToolError("invalid input", inner.ParamName, e.Message));
         }
     }
-
-    private static bool IsFromBinding(ArgumentException e) =>
-        e.StackTrace?.Contains("Microsoft.SemanticKernel", StringComparison.Ordinal) == true;
 }
