@@ -52,16 +52,18 @@ public sealed class MetadataTests
     [Fact]
     public async Task Results_serialise_to_JSON_with_the_documented_fields()
     {
+        // Field names are fixed by attributes, so the JSON matches the result descriptions whichever serializer
+        // options the chat connector uses.
         var r = await _kernel.InvokeAsync("markush", "match", new() { ["path"] = TestKernel.Coxib, ["smiles"] = TestKernel.Celecoxib });
         var json = JsonSerializer.SerializeToElement(r.GetValue<object>());
-        Assert.Equal("covered", json.GetProperty("Verdict").GetString());
-        var site = json.GetProperty("Claims")[0].GetProperty("Sites")[0];
-        foreach (var field in new[] { "Label", "MoleculeAtom", "Substituent", "Status", "Definition", "Reason" })
+        Assert.Equal("covered", json.GetProperty("verdict").GetString());
+        var site = json.GetProperty("claims")[0].GetProperty("sites")[0];
+        foreach (var field in new[] { "label", "moleculeAtom", "substituent", "status", "definition", "reason" })
             Assert.True(site.TryGetProperty(field, out _), field);
         var err = await _kernel.InvokeAsync("chemistry", "describe", new() { ["smiles"] = "C1CC" });
         var ej = JsonSerializer.SerializeToElement(err.GetValue<object>());
-        Assert.Equal("smiles", ej.GetProperty("Parameter").GetString());
-        Assert.Equal("invalid input", ej.GetProperty("Error").GetString());
+        Assert.Equal("smiles", ej.GetProperty("parameter").GetString());
+        Assert.Equal("invalid input", ej.GetProperty("error").GetString());
     }
 
     [Fact]
