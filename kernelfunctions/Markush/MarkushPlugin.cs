@@ -38,7 +38,7 @@ public sealed class MarkushPlugin(AllowedRoot root)
 
     [KernelFunction("match")]
     [Description("Decides whether a molecule is covered by the patent's compound claims. Per independent claim (or only the claim given): verdict 'covered' | 'not covered' | 'undetermined', the narrowest dependent claim that still covers, and per variable site the substituent found, inside/outside/unknown, the definition and the reason.")]
-    [return: Description("{patent, molecule, verdict, coveringClaims, narrowestCoveringClaim, claims: [{claim, verdict, summary, formula, scaffold, narrowestCoveringClaim, dependents, matchedMolecule, stripped, neutralized, embeddingsTried, evidenceVerdict, choices, scaffoldToMolecule, sites: [{label, moleculeAtom, substituent, status, definition, reason}], evidenceProblems, unparsed, notes}], speciesClaimsNotChecked, problems}")]
+    [return: Description("{patent, molecule, verdict, coveringClaims, narrowestCoveringClaim, claims: [{claim, verdict, summary, formula, scaffold, narrowestCoveringClaim, narrowestSites, dependents, matchedMolecule, stripped, neutralized, embeddingsTried, evidenceVerdict, choices, scaffoldToMolecule, sites: [{label, moleculeAtom, substituent, status, definition, reason, allowed}], evidenceProblems, unparsed, notes}], speciesClaimsNotChecked, problems}")]
     public MarkushMatchReport Match(
         [Description("Path of the patent folder (claims.txt + formulas/) relative to the allowed root.")] string path,
         [Description("The molecule as SMILES; salts and counter-ions are stripped before matching.")] string smiles,
@@ -65,7 +65,7 @@ public sealed class MarkushPlugin(AllowedRoot root)
             throw new ToolInputException(nameof(path), $"a drawn formula of '{path}' cannot be read ({e.Message})");
         }
 
-        var claims = verdict.Claims.Select(c => Report(c, source.Claims.Get(c.Claim)!)).ToList();
+        var claims = verdict.Claims.Select(c => Report(c, source.Claims, molecule)).ToList();
         var covering = verdict.Claims.Where(c => c.Verdict == Verdict.Covered).ToList();
         int? narrowest = covering.Count == 0 ? null : covering[0].NarrowestCoveringClaim ?? covering[0].Claim;
         return new MarkushMatchReport(
@@ -73,28 +73,40 @@ public sealed class MarkushPlugin(AllowedRoot root)
             covering.Select(c => c.Claim).ToList(), narrowest, claims, verdict.SpeciesClaimsNotChecked, verdict.Problems);
     }
 
-    private static ClaimMatch Report(ClaimVerdict v, Claim claim)
+    private static ClaimMatch Report(ClaimVerdict v, ClaimSet set, Molecule molecule)
     {
+        var claim = set.Get(v.Claim)!;
         var r = v.Result;
         var e = r.Evidence;
+        // The evaluator keeps only the verdict of dependent claims; the narrowest one is matched again so its
+        // verdict can be checked site by site too.
+        IReadOnlyList<SiteCheck> narrowestSites = [];
+        if (v.NarrowestCoveringClaim is int n && set.Get(n)?.Structure is { } ns)
+            narrowestSites = MarkushMatcher.Match(molecule, ns).Evidence?.Sites.Select(s => Site(s, ns)).ToList() ?? [];
         return new ClaimMatch(
             v.Claim, v.Verdict.ToText(), r.Summary, r.Formula, claim.Structure?.ScaffoldSmiles ?? "",
-            v.NarrowestCoveringClaim,
+            v.NarrowestCoveringClaim, narrowestSites,
             v.Dependents.Select(d => new DependentCheck(d.Claim, d.Verdict.ToText(), d.Summary)).ToList(),
             r.MoleculeSmiles, r.Stripped, r.Neutralized, r.EmbeddingsTried,
             e?.Verdict.ToText(), e?.Choices ?? [], e?.ScaffoldToMolecule ?? new Dictionary<int, int>(),
-            e?.Sites.Select(Site).ToList() ?? [],
+            e?.Sites.Select(s => Site(s, claim.Structure)).ToList() ?? [],
             e?.Problems ?? [],
             [.. claim.Structure?.Unparsed ?? [], .. claim.Structure?.UnparsedProvisos ?? []],
             r.Notes);
     }
 
-    private static SiteCheck Site(SiteEvidence s) => new(s.Label, s.MoleculeAtom, s.Substituent, s.Status switch
+    private static SiteCheck Site(SiteEvidence s, MarkushStructure? structure) => new(s.Label, s.MoleculeAtom, s.Substituent, s.Status switch
     {
         Fit.Yes => "inside",
         Fit.No => "outside",
         _ => "unknown",
-    }, s.Definition, s.Reason);
+    }, s.Definition, s.Reason, Alternatives(structure, s.Label));
+
+    private static IReadOnlyList<string> Alternatives(MarkushStructure? s, string label) =>
+        s is not null && s.Definitions.TryGetValue(label, out var d) ? AlternativeTexts(d) : [];
+
+    private static List<string> AlternativeTexts(VariableDefinition d) =>
+        d.Alternatives.Select(a => a is UnparsedGroup ? "[unparsed] " + a.Text : a.Text).ToList();
 
     private static ClaimMarkush Compact(Claim c, MarkushStructure s)
     {
@@ -116,7 +128,7 @@ public sealed class MarkushPlugin(AllowedRoot root)
             c.Number, c.IsIndependent, c.DependsOn, c.FormulaName ?? s.FormulaName, s.ScaffoldSmiles,
             s.Definitions.OrderBy(d => d.Key, StringComparer.Ordinal).ToDictionary(
                 d => d.Key,
-                d => (IReadOnlyList<string>)d.Value.Alternatives.Select(a => a is UnparsedGroup ? "[unparsed] " + a.Text : a.Text).ToList(),
+                d => (IReadOnlyList<string>)AlternativeTexts(d.Value),
                 StringComparer.Ordinal),
             s.JointRings.Select(j => $"{string.Join("+", j.Labels)}: {j.SourceText}").ToList(),
             s.Counts.OrderBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => $"{k.Value.Min}-{k.Value.Max}", StringComparer.Ordinal),

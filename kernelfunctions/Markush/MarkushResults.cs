@@ -27,15 +27,25 @@ public sealed record MarkushClaims([property: JsonPropertyName("patent")] string
 
 /// <summary>One variable site of the deciding embedding. Status: "inside" (the substituent fits the definition),
 /// "outside" (it does not), "unknown" (the definition could not be read). Substituent is SMILES with * for the
-/// scaffold atom, or "[H]"; moleculeAtom is the 0-based index of the scaffold atom in the matched molecule.</summary>
-public sealed record SiteCheck([property: JsonPropertyName("label")] string Label, [property: JsonPropertyName("moleculeAtom")] int? MoleculeAtom, [property: JsonPropertyName("substituent")] string Substituent, [property: JsonPropertyName("status")] string Status, [property: JsonPropertyName("definition")] string? Definition, [property: JsonPropertyName("reason")] string? Reason);
+/// scaffold atom, or "[H]"; moleculeAtom is the 0-based index of the scaffold atom in the matched molecule;
+/// definition is the alternative that fits (null when none does); allowed lists every alternative the claim gives
+/// for the label, so an "outside" can be checked against all of them.</summary>
+public sealed record SiteCheck(
+    [property: JsonPropertyName("label")] string Label,
+    [property: JsonPropertyName("moleculeAtom")] int? MoleculeAtom,
+    [property: JsonPropertyName("substituent")] string Substituent,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("definition")] string? Definition,
+    [property: JsonPropertyName("reason")] string? Reason,
+    [property: JsonPropertyName("allowed")] IReadOnlyList<string> Allowed);
 
 /// <summary>A dependent claim checked under an independent one.</summary>
 public sealed record DependentCheck([property: JsonPropertyName("claim")] int Claim, [property: JsonPropertyName("verdict")] string Verdict, [property: JsonPropertyName("summary")] string Summary);
 
 /// <summary>One independent claim (or the claim asked for) against the molecule. The evidence is the embedding that
 /// decided (the covering one, else the closest miss): choices made inside the scaffold, scaffold atom -> molecule
-/// atom, and every site. A verifier checks a verdict by reading the sites against the definitions.</summary>
+/// atom, and every site. A verifier checks a verdict by reading the sites against the definitions. When a dependent
+/// claim covers, narrowestSites is the same site evidence for the narrowest one.</summary>
 public sealed record ClaimMatch(
     [property: JsonPropertyName("claim")] int Claim,
     [property: JsonPropertyName("verdict")] string Verdict,
@@ -43,6 +53,7 @@ public sealed record ClaimMatch(
     [property: JsonPropertyName("formula")] string Formula,
     [property: JsonPropertyName("scaffold")] string Scaffold,
     [property: JsonPropertyName("narrowestCoveringClaim")] int? NarrowestCoveringClaim,
+    [property: JsonPropertyName("narrowestSites")] IReadOnlyList<SiteCheck> NarrowestSites,
     [property: JsonPropertyName("dependents")] IReadOnlyList<DependentCheck> Dependents,
     [property: JsonPropertyName("matchedMolecule")] string MatchedMolecule,
     [property: JsonPropertyName("stripped")] IReadOnlyList<string> Stripped,

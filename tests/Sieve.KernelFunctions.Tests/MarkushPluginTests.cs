@@ -50,6 +50,12 @@ public sealed class MarkushPluginTests
         var r2 = c1.Sites.Single(s => s.Label == "R2");
         Assert.Equal("*C", r2.Substituent);
         Assert.NotNull(r2.MoleculeAtom);
+        Assert.Equal("C1-C4 alkyl", r2.Definition);
+        // Claim 3's own evidence: R2 must be methyl there.
+        Assert.All(c1.NarrowestSites, s => Assert.Equal("inside", s.Status));
+        var r2In3 = c1.NarrowestSites.Single(s => s.Label == "R2");
+        Assert.Equal(("*C", "methyl"), (r2In3.Substituent, r2In3.Definition));
+        Assert.Equal(["methyl"], r2In3.Allowed);
     }
 
     [Fact]
@@ -65,7 +71,10 @@ public sealed class MarkushPluginTests
         var r2 = c1.Sites.Single(s => s.Label == "R2");
         Assert.Equal("outside", r2.Status);
         Assert.Equal("*CCCCCCC", r2.Substituent);
-        Assert.False(string.IsNullOrEmpty(r2.Reason));
+        Assert.Null(r2.Definition);
+        Assert.Contains("7 carbons", r2.Reason, StringComparison.Ordinal);
+        Assert.Equal(["hydrogen", "halogen", "C1-C4 alkyl", "C1-C4 alkoxy"], r2.Allowed);
+        Assert.Empty(c1.NarrowestSites);
         Assert.Equal("inside", c1.Sites.Single(s => s.Label == "R1").Status);
     }
 
