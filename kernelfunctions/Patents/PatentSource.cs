@@ -20,7 +20,11 @@ internal sealed record PatentSource(string Kind, PatentInfo Info, IReadOnlyDicti
     public static PatentSource Open(AllowedRoot root, string? path, string parameter)
     {
         var full = root.Resolve(path, parameter);
-        if (Directory.Exists(full)) return FromPackage(full, path!, parameter);
+        if (Directory.Exists(full))
+        {
+            CheckPackageFiles(root, full, parameter);
+            return FromPackage(full, path!, parameter);
+        }
         var ext = Path.GetExtension(full).ToLowerInvariant();
         return ext switch
         {
@@ -40,6 +44,20 @@ internal sealed record PatentSource(string Kind, PatentInfo Info, IReadOnlyDicti
         if (claims.Claims.Any(c => c.FormulaName is not null))
             problems.Add("drawn formulas are not available from plain text or PDF: claims citing a formula cannot be matched (use a patent package folder)");
         return new PatentSource(kind, new PatentInfo(), new Dictionary<string, string>(), claims, problems, null);
+    }
+
+    /// <summary>The package loader opens claims.txt, patent.json and every file in formulas/ by itself; each must
+    /// stay inside the root too (a link planted in a package must not lead the tool elsewhere).</summary>
+    private static void CheckPackageFiles(AllowedRoot root, string folder, string parameter)
+    {
+        foreach (var name in new[] { "claims.txt", "patent.json", "formulas" })
+        {
+            var p = Path.Combine(folder, name);
+            if (File.Exists(p) || Directory.Exists(p)) root.Resolve(p, parameter);
+        }
+        var formulas = Path.Combine(folder, "formulas");
+        if (Directory.Exists(formulas))
+            foreach (var f in Directory.EnumerateFileSystemEntries(formulas)) root.Resolve(f, parameter);
     }
 
     private static PatentSource FromPackage(string full, string path, string parameter)

@@ -58,6 +58,33 @@ public sealed class PathTests
     }
 
     [Fact]
+    public async Task A_formula_file_linked_out_of_the_root_is_refused()
+    {
+        var root = Directory.CreateTempSubdirectory("sieve-kf-root-");
+        var outside = Directory.CreateTempSubdirectory("sieve-kf-outside-");
+        try
+        {
+            var package = Directory.CreateDirectory(Path.Combine(root.FullName, "p", "formulas"));
+            await File.WriteAllTextAsync(Path.Combine(root.FullName, "p", "claims.txt"), "1. A compound of formula (I) wherein R1 is methyl.\n");
+            var secret = Path.Combine(outside.FullName, "secret.cxsmi");
+            await File.WriteAllTextAsync(secret, "[*:1]c1ccccc1\n");
+            File.CreateSymbolicLink(Path.Combine(package.FullName, "I.cxsmi"), secret);
+            var kernel = TestKernel.Create(root.FullName);
+            foreach (var (plugin, function) in new[] { ("patent", "read_patent"), ("markush", "parse_claims") })
+            {
+                var e = await TestKernel.Refused(kernel, plugin, function, new() { ["path"] = "p" });
+                Assert.Equal("path", e.Parameter);
+                Assert.Contains("link that leads outside", e.Problem, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            root.Delete(true);
+            outside.Delete(true);
+        }
+    }
+
+    [Fact]
     public void A_missing_root_is_a_configuration_error()
     {
         Assert.Throws<DirectoryNotFoundException>(() => TestKernel.Create(Path.Combine(TestKernel.Root, "no-such-root")));
