@@ -111,6 +111,11 @@ public sealed class MarkushPluginTests
         var claim = await TestKernel.Refused(_kernel, "markush", "match", new() { ["path"] = TestKernel.Coxib, ["smiles"] = TestKernel.Celecoxib, ["claim"] = 4 });
         Assert.Equal("claim", claim.Parameter);
         Assert.Contains("those are 1, 2, 3", claim.Problem, StringComparison.Ordinal);
+        var notNumber = await TestKernel.Refused(_kernel, "markush", "match", new() { ["path"] = TestKernel.Coxib, ["smiles"] = TestKernel.Celecoxib, ["claim"] = "first" });
+        Assert.Equal("claim", notNumber.Parameter);
+        Assert.Equal("'first' cannot be read as an integer", notNumber.Problem);
+        var asText = await TestKernel.Invoke<MarkushMatchReport>(_kernel, "markush", "match", new() { ["path"] = TestKernel.Coxib, ["smiles"] = TestKernel.Celecoxib, ["claim"] = "3" });
+        Assert.Equal(3, Assert.Single(asText.Claims).Claim);
         var text = await TestKernel.Refused(_kernel, "markush", "match", new() { ["path"] = TestKernel.Coxib + "/claims.txt", ["smiles"] = TestKernel.Celecoxib });
         Assert.Equal("path", text.Parameter);
         Assert.Contains("needs a patent folder", text.Problem, StringComparison.Ordinal);
