@@ -1,0 +1,62 @@
+using Sieve.KernelFunctions.Errors;
+
+namespace Sieve.KernelFunctions.Paths;
+
+/// <summary>The one folder a plugin may read from. Patent text is data: a path a model passes (perhaps copied from
+/// a claim) must resolve, after "..", absolute paths and symbolic links, to a place inside this root.</summary>
+public sealed class AllowedRoot
+{
+    public AllowedRoot(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        if (!Directory.Exists(full)) throw new DirectoryNotFoundException($"allowed root '{full}' does not exist");
+        Root = RealPath(full);
+    }
+
+    /// <summary>Absolute, symbolic links resolved.</summary>
+    public string Root { get; }
+
+    /// <summary>Resolves <paramref name="path"/> (relative to the root, or absolute) and refuses it, naming
+    /// <paramref name="parameter"/>, when it leaves the root or does not exist.</summary>
+    public string Resolve(string? path, string parameter)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+            throw new ToolInputException(parameter, "empty; give a path relative to the allowed root, e.g. 'samples/patents/coxib-diarylpyrazole'");
+        if (path.Contains('\0', StringComparison.Ordinal))
+            throw new ToolInputException(parameter, "contains a NUL character");
+        string full;
+        try
+        {
+            full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path.Trim(), Root));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new ToolInputException(parameter, $"'{path}' is not a usable path ({e.Message})");
+        }
+        if (!Inside(full))
+            throw new ToolInputException(parameter, $"'{path}' is outside the allowed folder; only paths under '{Root}' can be read");
+        if (!File.Exists(full) && !Directory.Exists(full))
+            throw new ToolInputException(parameter, $"'{path}' does not exist under the allowed folder");
+        var real = RealPath(full);
+        if (!Inside(real))
+            throw new ToolInputException(parameter, $"'{path}' is a link that leads outside the allowed folder");
+        return real;
+    }
+
+    private bool Inside(string full) =>
+        string.Equals(full, Root, StringComparison.Ordinal)
+        || full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>The path with every symbolic link along it resolved (parents first, then the entry itself).</summary>
+    private static string RealPath(string full)
+    {
+        var parent = Path.GetDirectoryName(full);
+        var resolvedParent = parent is null ? null : RealPath(parent);
+        var current = resolvedParent is null ? full : Path.Combine(resolvedParent, Path.GetFileName(full));
+        FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+        if (info.LinkTarget is null) return current;
+        var target = info.ResolveLinkTarget(returnFinalTarget: true);
+        return target is null ? current : RealPath(Path.TrimEndingDirectorySeparator(target.FullName));
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
+using Sieve.KernelFunctions.Chemistry;
+using Sieve.KernelFunctions.Errors;
+using Sieve.KernelFunctions.Markush;
+using Sieve.KernelFunctions.Paths;
+using Sieve.KernelFunctions.Patents;
+
+namespace Sieve.KernelFunctions;
+
+/// <summary>Registers the Sieve plugins on a kernel, with the filter that turns refused input into
+/// <see cref="ToolError"/> results. Files are read only under <paramref name="allowedRoot"/>.</summary>
+public static class SieveTools
+{
+    public static IKernelBuilder AddSieveTools(this IKernelBuilder builder, string allowedRoot)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var root = new AllowedRoot(allowedRoot);
+        builder.Plugins.AddFromObject(new ChemistryPlugin(), ChemistryPlugin.PluginName);
+        builder.Plugins.AddFromObject(new PatentPlugin(root), PatentPlugin.PluginName);
+        builder.Plugins.AddFromObject(new MarkushPlugin(root), MarkushPlugin.PluginName);
+        builder.Services.AddSingleton<IFunctionInvocationFilter, ToolErrorFilter>();
+        return builder;
+    }
+}
