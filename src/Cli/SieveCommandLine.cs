@@ -14,6 +14,7 @@ public static class SieveCommandLine
         root.Add(ChemCommand.Create(terminal));
         root.Add(MarkushCommand.Create(terminal));
         root.Add(ReportCommand.Create(terminal));
+        root.Add(BatchCommand.Create(terminal));
         root.Add(SetupCommand.Create(terminal));
         return root;
     }
