@@ -46,6 +46,7 @@ public sealed class BatchRunner(Func<string, MoleculeSource, InfringementReport>
         var (identity, description) = Identity(patentsDir, patents, molecules);
         using var store = BatchStore.Open(outDir, identity, description);
         var done = store.DoneKeys();
+        RemoveUnfinishedReports(outDir);
 
         var total = molecules.Count * patents.Count;
         var todo = new List<(BatchMolecule Molecule, string Hash, string Patent)>();
@@ -102,6 +103,14 @@ public sealed class BatchRunner(Func<string, MoleculeSource, InfringementReport>
         ReportWriter.Write(report, temp, ReportFormats.All);
         if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
         Directory.Move(temp, final);
+    }
+
+    /// <summary>Temporary report folders left by a killed run belong to pairs not committed; they run again.</summary>
+    private static void RemoveUnfinishedReports(string outDir)
+    {
+        var reports = Path.Combine(outDir, "reports");
+        if (!Directory.Exists(reports)) return;
+        foreach (var d in Directory.GetDirectories(reports, "*.tmp-*")) Directory.Delete(d, recursive: true);
     }
 
     private static string Line(BatchMolecule molecule, string patent, InfringementReport? report, string? error)
