@@ -194,13 +194,20 @@ public sealed class BatchRunner(Func<string, MoleculeSource, InfringementReport>
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    /// <summary>What makes two batches the same: the patent folders (names and claims.txt contents) and the molecules
+    /// <summary>What makes two batches the same: the patent folders (names and the contents of their files) and the molecules
     /// in order. The description is for the refusal message.</summary>
     private static (string Identity, string Description) Identity(string patentsDir, IReadOnlyList<string> patents, IReadOnlyList<BatchMolecule> molecules)
     {
         var text = new StringBuilder();
         foreach (var p in patents)
-            text.Append("patent\t").Append(p).Append('\t').Append(Hash(File.ReadAllText(Path.Combine(patentsDir, p, "claims.txt")))).Append('\n');
+        {
+            // Every file of the package (claims, formulas, metadata): a changed formula is another batch.
+            var package = Path.Combine(patentsDir, p);
+            foreach (var f in Directory.GetFiles(package, "*", SearchOption.AllDirectories)
+                         .Select(f => Path.GetRelativePath(package, f).Replace('\\', '/')).Order(StringComparer.Ordinal))
+                text.Append("patent\t").Append(p).Append('\t').Append(f).Append('\t')
+                    .Append(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(package, f))))).Append('\n');
+        }
         foreach (var m in molecules)
             text.Append("molecule\t").Append(m.Index).Append('\t').Append(m.Smiles).Append('\n');
         var id = Hash(text.ToString());

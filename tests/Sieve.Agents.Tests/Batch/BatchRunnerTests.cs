@@ -136,7 +136,11 @@ public sealed class BatchRunnerTests : IDisposable
         var e = Assert.Throws<BatchMismatchException>(() => new BatchRunner(Pipeline).Run(_patents, molecules[..3], outDir, parallel: 1));
         Assert.Contains("holds another batch", e.Message, StringComparison.Ordinal);
         Assert.Contains("2 molecule(s)", e.Message, StringComparison.Ordinal);
-        // The refused run changed nothing.
+        // A changed formula file makes it another batch too.
+        var formula = Directory.GetFiles(Path.Combine(_patents, Patents[1], "formulas"))[0];
+        File.AppendAllText(formula, "\n");
+        Assert.Throws<BatchMismatchException>(() => new BatchRunner(Pipeline).Run(_patents, molecules[..2], outDir, parallel: 1));
+        // The refused runs changed nothing.
         Assert.Equal(3, File.ReadAllLines(Path.Combine(outDir, "matrix.csv")).Length);
     }
 
