@@ -40,12 +40,10 @@ public static class PatentFinderSteps
         var verdict = PatentEvaluator.Evaluate(markush.Claims.Package, molecule);
         var results = new SortedDictionary<int, MatchResult>();
         foreach (var c in verdict.Claims) results[c.Claim] = c.Result;
-        // The evaluator keeps only a summary per dependent claim; the verifier needs their evidence. Matching is
-        // cached per molecule and structure, so this repeats no work.
+        // The verifier needs the dependent claims' evidence too; the evaluator already matched them.
         foreach (var c in verdict.Claims)
             foreach (var d in c.Dependents)
-                if (!results.ContainsKey(d.Claim) && markush.Structures.TryGetValue(d.Claim, out var s))
-                    results[d.Claim] = MarkushMatcher.Match(molecule, s);
+                results.TryAdd(d.Claim, d.Result);
         return new Matched(markush, verdict, results);
     }
 

@@ -65,7 +65,7 @@ public sealed class MarkushPlugin(AllowedRoot root)
             throw new ToolInputException(nameof(path), $"a drawn formula of '{path}' cannot be read ({e.Message})");
         }
 
-        var claims = verdict.Claims.Select(c => Report(c, source.Claims, molecule)).ToList();
+        var claims = verdict.Claims.Select(c => Report(c, source.Claims)).ToList();
         var covering = verdict.Claims.Where(c => c.Verdict == Verdict.Covered).ToList();
         int? narrowest = covering.Count == 0 ? null : covering[0].NarrowestCoveringClaim ?? covering[0].Claim;
         return new MarkushMatchReport(
@@ -73,16 +73,16 @@ public sealed class MarkushPlugin(AllowedRoot root)
             covering.Select(c => c.Claim).ToList(), narrowest, claims, verdict.SpeciesClaimsNotChecked, verdict.Problems);
     }
 
-    private static ClaimMatch Report(ClaimVerdict v, ClaimSet set, Molecule molecule)
+    private static ClaimMatch Report(ClaimVerdict v, ClaimSet set)
     {
         var claim = set.Get(v.Claim)!;
         var r = v.Result;
         var e = r.Evidence;
-        // The evaluator keeps only the verdict of dependent claims; the narrowest one is matched again so its
-        // verdict can be checked site by site too.
+        // The narrowest covering claim's own evidence, so its verdict can be checked site by site too.
         IReadOnlyList<SiteCheck> narrowestSites = [];
-        if (v.NarrowestCoveringClaim is int n && set.Get(n)?.Structure is { } ns)
-            narrowestSites = MarkushMatcher.Match(molecule, ns).Evidence?.Sites.Select(s => Site(s, ns)).ToList() ?? [];
+        if (v.NarrowestCoveringClaim is int n && set.Get(n)?.Structure is { } ns
+            && v.Dependents.FirstOrDefault(d => d.Claim == n) is { } narrowest)
+            narrowestSites = narrowest.Result.Evidence?.Sites.Select(s => Site(s, ns)).ToList() ?? [];
         return new ClaimMatch(
             v.Claim, v.Verdict.ToText(), r.Summary, r.Formula, claim.Structure?.ScaffoldSmiles ?? "",
             v.NarrowestCoveringClaim, narrowestSites,

@@ -4,8 +4,11 @@ using Sieve.Markush.Model;
 
 namespace Sieve.Markush.Package;
 
-/// <summary>The result for one dependent claim under an independent claim.</summary>
-public sealed record DependentVerdict(int Claim, Verdict Verdict, string Summary);
+/// <summary>The result for one dependent claim under an independent claim. <see cref="Result"/> is the full match
+/// (kept so a verifier can check the dependent verdict without matching again; left out of JSON, which stays a
+/// summary per dependent claim).</summary>
+public sealed record DependentVerdict(
+    int Claim, Verdict Verdict, string Summary, [property: System.Text.Json.Serialization.JsonIgnore] MatchResult Result);
 
 /// <summary>One independent compound claim: its verdict, and the narrowest dependent claim that still covers the
 /// molecule (deepest in the dependency chain, then highest number).</summary>
@@ -49,7 +52,7 @@ public static class PatentEvaluator
                 var depth = Depth(package.Claims, c, root.Number);
                 if (depth <= 0) continue;
                 var r = Run(c);
-                deps.Add(new DependentVerdict(c.Number, r.Verdict, r.Summary));
+                deps.Add(new DependentVerdict(c.Number, r.Verdict, r.Summary, r));
                 if (r.Verdict == Verdict.Covered && depth >= bestDepth) { bestDepth = depth; narrowest = c.Number; }
             }
             results.Add(new ClaimVerdict(root.Number, res.Verdict, res, narrowest, deps));
