@@ -13,33 +13,12 @@ public sealed class BatchCommandTests : IDisposable
     public BatchCommandTests()
     {
         _patents = Path.Combine(_root, "patents");
-        foreach (var p in Patents) Copy(Path.Combine(RepoRoot, "samples", "patents", p), Path.Combine(_patents, p));
+        foreach (var p in Patents) Copy(Path.Combine(Repository.Root, "samples", "patents", p), Path.Combine(_patents, p));
     }
 
     public void Dispose()
     {
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
-
-    /// <summary>tests/Sieve.Cli.Tests/bin/&lt;config&gt;/net10.0/ → the repository root.</summary>
-    private static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Agents.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-        }
-    }
-
-    /// <summary>The sieve.dll built in the same configuration as this test assembly.</summary>
-    private static string SieveDll
-    {
-        get
-        {
-            var config = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-            return Path.Combine(RepoRoot, "src", "Cli", "bin", config, "net10.0", "sieve.dll");
-        }
     }
 
     /// <summary>Every labelled molecule of both packages, <paramref name="copies"/> times, as "SMILES name" lines.</summary>
@@ -138,7 +117,7 @@ public sealed class BatchCommandTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { SieveDll, "batch", "--patents", _patents, "--molecules", molecules, "--out", outDir }) info.ArgumentList.Add(a);
+        foreach (var a in new[] { Repository.SieveDll, "batch", "--patents", _patents, "--molecules", molecules, "--out", outDir }) info.ArgumentList.Add(a);
         var p = Process.Start(info)!;
         p.OutputDataReceived += (_, _) => { };
         p.ErrorDataReceived += (_, _) => { };

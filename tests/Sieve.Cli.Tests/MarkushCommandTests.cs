@@ -4,7 +4,7 @@ namespace Sieve.Cli.Tests;
 
 public class MarkushCommandTests
 {
-    private static readonly string Coxib = Path.Combine(RepoRoot(), "samples", "patents", "coxib-diarylpyrazole");
+    private static readonly string Coxib = Path.Combine(Repository.Root, "samples", "patents", "coxib-diarylpyrazole");
     private const string Celecoxib = "Cc1ccc(cc1)-c1cc(nn1-c1ccc(cc1)S(N)(=O)=O)C(F)(F)F";
     private const string HeptylAnalogue = "NS(=O)(=O)c1ccc(-n2nc(C(F)(F)F)cc2-c2ccc(CCCCCCC)cc2)cc1";
 
@@ -76,10 +76,4 @@ public class MarkushCommandTests
         Assert.Contains("exactly one of --molecule SMILES or --molecules FILE", neither.Error);
     }
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Agents.sln"))) return dir.FullName;
-        throw new InvalidOperationException("tests run inside the repository");
-    }
 }
