@@ -17,8 +17,8 @@ public sealed record MoleculeSource(string Input, Molecule Molecule, string Stru
         if (!File.Exists(smilesOrPath))
             return new MoleculeSource(smilesOrPath, Parse(() => SmilesReader.Read(smilesOrPath.Trim()), "SMILES"), smilesOrPath.Trim());
         var text = File.ReadAllText(smilesOrPath);
-        var ext = Path.GetExtension(smilesOrPath).ToLowerInvariant();
-        if (ext is ".mol" or ".sdf" or ".sd" || text.Contains("M  END", StringComparison.Ordinal))
+        var head = text.Split('\n', MolfileDetection.HeadLines + 1).Take(MolfileDetection.HeadLines).Select(l => l.TrimEnd('\r')).ToList();
+        if (MolfileDetection.IsMolfileExtension(smilesOrPath) || MolfileDetection.LooksLikeMolfile(head))
         {
             var all = Parse(() => SdfReader.ReadAll(text), "molfile/SDF");
             if (all.Count != 1) throw new ArgumentException($"{smilesOrPath}: expected one molecule, found {all.Count}");

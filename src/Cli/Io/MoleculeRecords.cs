@@ -14,17 +14,13 @@ public readonly record struct MoleculeRecord(int Number, Molecule? Molecule, str
 /// every command that takes a molecule file reads it the same way.</summary>
 public static class MoleculeRecords
 {
-    /// <summary><paramref name="format"/>: auto (a molfile is recognised by its counts line), smiles, mol or sdf.</summary>
+    /// <summary><paramref name="format"/>: auto (a molfile is recognised by its counts line, <see cref="MolfileDetection"/>), smiles, mol or sdf.</summary>
     public static IEnumerable<MoleculeRecord> Read(TextReader input, string format)
     {
-        var (head, reader) = ReplayReader.Sniff(input, 4);
-        var sdf = format is "sdf" or "mol" || (format == "auto" && LooksLikeMolfile(head));
+        var (head, reader) = ReplayReader.Sniff(input, MolfileDetection.HeadLines);
+        var sdf = format is "sdf" or "mol" || (format == "auto" && MolfileDetection.LooksLikeMolfile(head));
         return sdf ? FromSdf(reader) : FromSmiles(reader);
     }
-
-    /// <summary>A molfile's fourth line is its counts line, which names the version.</summary>
-    private static bool LooksLikeMolfile(IReadOnlyList<string> head) =>
-        head.Count >= 4 && (head[3].Contains("V2000", StringComparison.Ordinal) || head[3].Contains("V3000", StringComparison.Ordinal));
 
     private static IEnumerable<MoleculeRecord> FromSmiles(ReplayReader reader)
     {
