@@ -17,6 +17,7 @@ public static class SieveCommandLine
         root.Add(BatchCommand.Create(terminal));
         root.Add(SetupCommand.Create(terminal));
         root.Add(ChatCommand.Create(terminal, () => null)); // wired by integrator: ChatBackendFactory
+        root.Add(OcsrCommand.Create(terminal));
         return root;
     }
 
