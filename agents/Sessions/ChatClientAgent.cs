@@ -5,7 +5,7 @@ namespace Sieve.Agents.Sessions;
 /// <summary>Answers with a chat model behind <see cref="IChatClient"/> (an OpenAI-compatible endpoint or the local
 /// runtime, as the backend factory builds it). Each turn sends the system prompt (<see cref="SessionPrompt"/>), the
 /// session's earlier <see cref="MessageKind.Chat"/> messages from the store, and the question.</summary>
-public sealed class ChatClientAgent(IChatClient client, string description, int maxHistoryMessages = 40) : IChatAgent
+public sealed class ChatClientAgent(IChatClient client, string description, int maxHistoryMessages = StoredChatHistory.DefaultMaxHistory) : IChatAgent
 {
     private readonly IChatClient _client = client ?? throw new ArgumentNullException(nameof(client));
 
@@ -25,9 +25,7 @@ public sealed class ChatClientAgent(IChatClient client, string description, int 
     internal static List<ChatMessage> Messages(ChatTurn turn, int maxHistory)
     {
         var messages = new List<ChatMessage> { new(ChatRole.System, SessionPrompt.System(turn)) };
-        var history = turn.History.Where(m => m.Kind == MessageKind.Chat).ToList();
-        foreach (var m in history.Skip(Math.Max(0, history.Count - maxHistory)))
-            messages.Add(new ChatMessage(m.Role == MessageRole.User ? ChatRole.User : ChatRole.Assistant, m.Content));
+        messages.AddRange(StoredChatHistory.Replay(turn.History, maxHistory));
         messages.Add(new ChatMessage(ChatRole.User, turn.Question));
         return messages;
     }

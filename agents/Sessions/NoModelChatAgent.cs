@@ -6,8 +6,9 @@ public sealed class NoModelChatAgent : IChatAgent
 {
     /// <summary>How to configure a model: the <c>Agents:Backend</c> section of appsettings.json, or the same keys as
     /// SIEVE_ environment variables.</summary>
-    public const string HowToConfigure = """
-        No chat model is configured, so free-text questions cannot be answered. To configure one, add to appsettings.json:
+    public const string HowToConfigure =
+        "No chat model is configured, so free-text questions cannot be answered. To configure one, add to appsettings.json:\n" +
+        """
 
           "Agents": {
             "Backend": {
@@ -20,11 +21,12 @@ public sealed class NoModelChatAgent : IChatAgent
             }
           }
 
-        Kind is none (the default), openai (any OpenAI-compatible endpoint: vLLM, Ollama, llama.cpp server, OpenAI) or
-        local (the local runtime). The API key is read from the environment variable named there, never from the file.
-        The same keys work as environment variables: SIEVE_Agents__Backend__Kind=openai,
-        SIEVE_Agents__Backend__OpenAI__Endpoint=..., SIEVE_Agents__Backend__OpenAI__Model=...
-        """;
+
+        """ +
+        "Kind is none (the default), openai (any OpenAI-compatible endpoint: vLLM, Ollama, llama.cpp server, OpenAI) " +
+        "or local (the local runtime). The API key is read from the environment variable named there, never from the file. " +
+        "The same keys work as environment variables: SIEVE_Agents__Backend__Kind=openai, " +
+        "SIEVE_Agents__Backend__OpenAI__Endpoint=..., SIEVE_Agents__Backend__OpenAI__Model=...";
 
     public string Description => "no chat model configured: /report runs the deterministic PatentFinder; /help lists commands";
 

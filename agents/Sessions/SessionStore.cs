@@ -9,13 +9,17 @@ namespace Sieve.Agents.Sessions;
 public sealed record NewResult(
     string Patent, string Molecule, string CanonicalSmiles, string Verdict, string Summary, string Directory, IReadOnlyList<string> Files);
 
+/// <summary>A message to store: <see cref="SessionStore.AppendMessages"/> gives it its id and time.</summary>
+public sealed record NewMessage(MessageRole Role, MessageKind Kind, string Content);
+
 /// <summary>Chat sessions in one SQLite file: sessions, their messages, attachments and report results.
 /// <para>Every write is one transaction committed before the call returns (WAL, synchronous=FULL), so a process
 /// that dies at any moment loses nothing already returned from here; a second instance over the same file (a
 /// restarted process, or another process) sees it all. Thread safe: calls share one connection behind a lock.</para>
 /// <para>The API a server needs: <see cref="CreateSession"/>, <see cref="GetSession"/>,
-/// <see cref="GetOrCreateSession"/> (a client-chosen id), <see cref="ListSessions"/>, <see cref="AppendMessage"/> and
-/// <see cref="Messages"/>; attachments and results are read the same way.</para></summary>
+/// <see cref="GetOrCreateSession"/> (a client-chosen id), <see cref="ListSessions"/>, <see cref="AppendMessage"/>,
+/// <see cref="AppendMessages"/> and <see cref="Messages"/>; attachments and results are read the same way.
+/// <see cref="StoredChatHistory"/> maps a session to and from <c>Microsoft.Extensions.AI</c> chat messages.</para></summary>
 public sealed partial class SessionStore : IDisposable
 {
     /// <summary>The schema this code writes (<c>PRAGMA user_version</c>); a newer file is refused rather than misread.</summary>
@@ -169,6 +173,21 @@ public sealed partial class SessionStore : IDisposable
             var message = Insert(tx, sessionId, role, kind, content, Now());
             tx.Commit();
             return message;
+        }
+    }
+
+    /// <summary>Appends several messages to a session in one transaction: all of them are stored, or none.</summary>
+    public IReadOnlyList<StoredMessage> AppendMessages(string sessionId, IReadOnlyList<NewMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        lock (_gate)
+        {
+            using var tx = _db.BeginTransaction();
+            Require(sessionId, tx);
+            var now = Now();
+            var stored = messages.Select(m => Insert(tx, sessionId, m.Role, m.Kind, m.Content ?? throw new ArgumentException("a message has no content"), now)).ToList();
+            tx.Commit();
+            return stored;
         }
     }
 
