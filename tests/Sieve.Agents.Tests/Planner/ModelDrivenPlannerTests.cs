@@ -4,7 +4,6 @@ using Sieve.Agents.Models;
 using Sieve.Agents.PatentFinder;
 using Sieve.Agents.Planner;
 using Sieve.Agents.Reports;
-using Sieve.Agents.Telemetry;
 using Sieve.Markush.Matching;
 
 namespace Sieve.Agents.Tests.Planner;
@@ -128,23 +127,14 @@ public class ModelDrivenPlannerTests
     [Fact]
     public async Task Every_agent_step_and_every_tool_call_is_a_span()
     {
-        var spans = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == AgentTelemetry.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => { lock (spans) spans.Add(a); },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new SpanCollector();
         PatentFinderScript? script = null;
         script = new PatentFinderScript(Patent, Samples.Celecoxib, r => script!.Match()(r));
         using var server = new ScriptedChatServer(r => script.Answer(r));
-        using var root = new Activity("test-root").Start();
 
         await Run(server, Samples.Celecoxib);
 
-        List<Activity> mine;
-        lock (spans) mine = [.. spans.Where(s => s.TraceId == root.TraceId)];
+        var mine = spans.Spans;
         var names = mine.Select(s => s.OperationName).ToList();
         foreach (var step in new[] { "agent.claim-analyst", "agent.chemist", "agent.verifier", "agent.writer" })
             Assert.Contains(step, names);

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Sieve.Agents.Models;
-using Sieve.Agents.Telemetry;
 using Sieve.Cli.Commands;
 using Sieve.Cli.Io;
 
@@ -9,21 +7,9 @@ namespace Sieve.Agents.Tests.Planner;
 
 /// <summary><c>sieve report</c> with a model configured: the model-driven plan writes the report; a backend that is
 /// down or misconfigured is one clear error line and exit 1.</summary>
-public sealed class ReportCommandModelTests : IDisposable
+public sealed class ReportCommandModelTests : CommandScratch
 {
     private const string Patent = "coxib-diarylpyrazole";
-    private readonly string _dir = Directory.CreateTempSubdirectory("sieve-report-model-").FullName;
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _err = new();
-
-    public void Dispose()
-    {
-        Directory.Delete(_dir, recursive: true);
-        _out.Dispose();
-        _err.Dispose();
-    }
-
-    private Terminal Terminal() => new(TextReader.Null, _out, _err, ShowProgress: false);
 
     private static IConfiguration Openai(string endpoint, string? keyVariable = null) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
@@ -39,13 +25,13 @@ public sealed class ReportCommandModelTests : IDisposable
         PatentFinderScript? script = null;
         script = new PatentFinderScript(Patent, Samples.Celecoxib, r => script!.Match()(r));
         using var server = new ScriptedChatServer(r => script.Answer(r));
-        var outDir = Path.Combine(_dir, "r");
+        var outDir = Path.Combine(Dir, "r");
 
         var rc = CliErrors.Guard(Terminal(), t => ReportCommand.Run(Samples.Patent(Patent), Samples.Celecoxib, outDir, "md,json", t,
             new FixedClock(Samples.When), ReportCommand.ModelFrom(Openai(server.Endpoint))));
 
-        Assert.True(rc == ExitCodes.Ok, _err.ToString());
-        Assert.StartsWith("Covered: claim 1 covers the molecule", _out.ToString(), StringComparison.Ordinal);
+        Assert.True(rc == ExitCodes.Ok, Err.ToString());
+        Assert.StartsWith("Covered: claim 1 covers the molecule", Out.ToString(), StringComparison.Ordinal);
         var md = File.ReadAllText(Path.Combine(outDir, "report.md"));
         Assert.Contains(PatentFinderScript.Prose, md);
         Assert.Contains("| chemist | round 0: 1 tool call(s): markush.match;", md);
@@ -55,15 +41,15 @@ public sealed class ReportCommandModelTests : IDisposable
     public void A_backend_that_is_down_is_one_error_line_naming_the_setting_and_the_way_out()
     {
         var endpoint = $"http://127.0.0.1:{ScriptedChatServer.FreePort()}/v1";
-        var rc = CliErrors.Guard(Terminal(), t => ReportCommand.Run(Samples.Patent(Patent), Samples.Celecoxib, Path.Combine(_dir, "r"), "md", t,
+        var rc = CliErrors.Guard(Terminal(), t => ReportCommand.Run(Samples.Patent(Patent), Samples.Celecoxib, Path.Combine(Dir, "r"), "md", t,
             model: ReportCommand.ModelFrom(Openai(endpoint))));
 
         Assert.Equal(ExitCodes.BadArguments, rc);
-        var err = _err.ToString();
+        var err = Err.ToString();
         Assert.StartsWith("error: model backend (Agents:Backend): the chat model failed during the claim-analyst step", err, StringComparison.Ordinal);
         Assert.Contains("Connection refused", err);
         Assert.Contains("Agents:Backend:Kind to none", err);
-        Assert.False(Directory.Exists(Path.Combine(_dir, "r")));
+        Assert.False(Directory.Exists(Path.Combine(Dir, "r")));
     }
 
     [Fact]
@@ -76,20 +62,10 @@ public sealed class ReportCommandModelTests : IDisposable
     [Fact]
     public void The_deterministic_plan_is_a_span_per_step_too()
     {
-        var spans = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == AgentTelemetry.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => { lock (spans) spans.Add(a); },
-        };
-        ActivitySource.AddActivityListener(listener);
-        using var root = new Activity("test-root").Start();
+        using var spans = new SpanCollector();
 
         Samples.Report(Patent, Samples.Celecoxib);
 
-        List<string> names;
-        lock (spans) names = [.. spans.Where(s => s.TraceId == root.TraceId).Select(s => s.OperationName)];
-        Assert.Equal(["agent.claims", "agent.markush", "agent.match", "agent.verify", "agent.write"], names);
+        Assert.Equal(["agent.claims", "agent.markush", "agent.match", "agent.verify", "agent.write"], spans.Spans.Select(s => s.OperationName));
     }
 }
