@@ -125,6 +125,38 @@ public class ModelDrivenPlannerTests
     }
 
     [Fact]
+    public async Task A_molecule_given_as_a_molfile_is_handed_over_and_drawn_as_canonical_smiles()
+    {
+        var canonical = Sieve.Chemistry.Canonical.CanonicalSmiles.Of(Sieve.Chemistry.Smiles.SmilesReader.Read(Samples.Celecoxib));
+        var file = Path.Combine(Path.GetTempPath(), $"sieve-planner-{Guid.NewGuid():N}.mol");
+        File.WriteAllText(file, Sieve.Chemistry.Molfile.MolfileWriter.Write(Sieve.Chemistry.Smiles.SmilesReader.Read(Samples.Celecoxib)));
+        try
+        {
+            PatentFinderScript? script = null;
+            script = new PatentFinderScript(Patent, canonical, r => script!.Match()(r));
+            using var server = new ScriptedChatServer(r => script.Answer(r));
+
+            var report = await new ModelDrivenPlanner(Client(server), clock: new FixedClock(Samples.When)).RunAsync(Samples.Patent(Patent), MoleculeSource.Read(file));
+
+            Assert.Contains($"Molecule SMILES: {canonical}", server.Requests.First(r => r.Is("chemist")).UserMessages[0]);
+            Assert.Equal(Verdict.Covered, report.Claims[0].Verdict);
+            Assert.Equal(canonical, report.Molecule.Depiction.Structure);
+            Assert.Equal(file, report.Molecule.Input);
+            // Highlights land on atoms of the drawn structure: scaffold and molecule elements agree.
+            var molecule = Sieve.Chemistry.Smiles.SmilesReader.Read(report.Molecule.Depiction.Structure);
+            var scaffold = Sieve.Chemistry.Smiles.SmilesReader.Read(report.Claims[0].Scaffold.Structure);
+            Assert.NotEmpty(report.Claims[0].ScaffoldToMolecule);
+            foreach (var p in report.Claims[0].ScaffoldToMolecule)
+                if (scaffold.Atoms[p.Scaffold].Element != 0)
+                    Assert.Equal(scaffold.Atoms[p.Scaffold].Element, molecule.Atoms[p.Molecule].Element);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Every_agent_step_and_every_tool_call_is_a_span()
     {
         using var spans = new SpanCollector();
