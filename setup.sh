@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 
 packages=(libgtk-3-0)            # libOpenCvSharpExtern.so links against GTK 3
 if [[ " $* " == *" --dev "* ]]; then
-  packages+=(python3-rdkit rdkit-data openbabel)
+  packages+=(python3-rdkit rdkit-data openbabel python3-sentencepiece python3-pil python3-numpy)
 fi
 
 missing=()
