@@ -64,8 +64,14 @@ public static class StructureReader
             var size = Math.Max(box.Width, box.Height);
             var straight = segs.Count == 1 && area <= 2.2 * stroke * size;
             var glyph = size < bondLength * 0.75 && !(straight && size > bondLength * 0.5);
-            if (glyph) glyphs.Add((id, box));
-            else lineArt.AddRange(segs);
+            if (glyph)
+            {
+                glyphs.Add((id, box));
+                continue;
+            }
+            var own = segs.ToList();
+            glyphs.AddRange(TouchingGlyphs.Extract(ids, id, own, bondLength, stroke, GlyphClassifier.Default));
+            lineArt.AddRange(own);
         }
 
         var labels = LabelReader.Read(ids, glyphs, GlyphClassifier.Default);
@@ -91,11 +97,13 @@ public static class StructureReader
     {
         var m = d.Molecule;
         var isMarkush = m.Atoms.Any(a => a.Element == 0);
+        var confidence = d.Confidence;
         try
         {
+            if (ChargeOverfullAtoms(m)) confidence *= 0.7;
             Sanitizer.Sanitize(m);
             var smiles = isMarkush ? CanonicalSmiles.OfWithExtensions(m) : CanonicalSmiles.Of(m);
-            structure = new OcsrStructure(smiles, Math.Round(d.Confidence, 3), isMarkush, d.Positions);
+            structure = new OcsrStructure(smiles, Math.Round(confidence, 3), isMarkush, d.Positions);
             problem = null;
             return true;
         }
@@ -105,6 +113,25 @@ public static class StructureReader
             problem = $"the drawn structure is not a valid molecule ({e.Message})";
             return false;
         }
+    }
+
+    /// <summary>An uncharged N or O drawn with one bond more than its valence allows had its '+' lost (touching a
+    /// bond, too small to read): it is read as the onium ion it must be. True when any atom was changed.</summary>
+    private static bool ChargeOverfullAtoms(Molecule m)
+    {
+        var changed = false;
+        for (var i = 0; i < m.AtomCount; i++)
+        {
+            var atom = m.Atoms[i];
+            if (atom.Charge != 0 || atom.Element is not (7 or 8) || atom.IsBracket) continue;
+            var valence = m.BondsOf(i).Sum(b => m.Bonds[b].Order switch { BondOrder.Double => 2, BondOrder.Triple => 3, _ => 1 });
+            if (valence != (atom.Element == 7 ? 4 : 3)) continue;
+            atom.Charge = 1;
+            atom.IsBracket = true;
+            atom.ExplicitHydrogens = 0;
+            changed = true;
+        }
+        return changed;
     }
 
     /// <summary>Thins the ink and cuts the centre lines into straight segments, per connected component.</summary>
