@@ -51,6 +51,12 @@ public static class ChatJobs
             view.Note($"cancelled; session {session.Id} is kept (sieve chat --session {session.Id})");
             return Cancelled;
         }
+        catch (Exception e) when (e is SessionStoreException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The disk filled up or another process holds the file: every turn stored before this one is intact.
+            throw new CliInputException($"session store {store.Path}: {e.Message} (turns stored before this one are kept; " +
+                                        $"resume with sieve chat --session {session.Id})");
+        }
         view.Note($"end of input; session {session.Id} is kept (sieve chat --session {session.Id})");
         return ExitCodes.Ok;
     }
