@@ -105,6 +105,29 @@ public class ModelDrivenPlannerTests
     }
 
     [Fact]
+    public async Task A_refused_tool_call_reaches_the_model_as_a_tool_error_and_counts_as_no_evidence()
+    {
+        // The chemist asks for a path outside the tool root, then (re-asked) does it right.
+        PatentFinderScript? script = null;
+        script = new PatentFinderScript(Patent, Samples.Celecoxib,
+            _ => ScriptedReply.Call(("markush_match", new { path = "../../etc", smiles = Samples.Celecoxib })),
+            r => script!.Match()(r));
+        using var server = new ScriptedChatServer(r => r.Is("chemist") && r.Last.Role == "tool" && r.Last.Content.Contains("\"error\"", StringComparison.Ordinal)
+            ? PatentFinderScript.Claim("{\"verdicts\": [{\"claim\": 1, \"verdict\": \"covered\"}]}")
+            : script.Answer(r));
+        var planner = new ModelDrivenPlanner(Client(server), clock: new FixedClock(Samples.When));
+
+        var report = await Run(server, Samples.Celecoxib, planner);
+
+        var refused = Assert.Single(planner.ToolCalls, c => c.Name == "markush.match" && c.Error is not null);
+        Assert.Contains("path", refused.Error);
+        Assert.Contains(server.Requests.SelectMany(r => r.ToolResults), t => t.Contains("\"parameter\": \"path\"", StringComparison.Ordinal));
+        Assert.Contains(server.Requests.Where(r => r.Is("chemist")).SelectMany(r => r.UserMessages), m => m.Contains("claim 1: proposed covered rejected", StringComparison.Ordinal));
+        Assert.Equal(Verdict.Covered, report.Claims[0].Verdict);
+        Assert.Contains(report.VerifierNotes, n => n.Contains("evidence not counted: call", StringComparison.Ordinal) && n.Contains("returned no match", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_model_that_hedges_where_the_evidence_decides_is_asked_again_and_stays_undetermined_if_it_insists()
     {
         // Every turn the chemist calls the matcher (not covered), then answers "undetermined" all the same.
