@@ -16,6 +16,9 @@ public static class SieveCommandLine
         root.Add(ReportCommand.Create(terminal));
         root.Add(BatchCommand.Create(terminal));
         root.Add(SetupCommand.Create(terminal));
+        root.Add(ServeCommand.Create(terminal));
+        root.Add(KeysCommand.Create(terminal));
+        root.Add(McpCommand.Create(terminal));
         return root;
     }
 
