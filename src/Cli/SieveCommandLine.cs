@@ -20,6 +20,9 @@ public static class SieveCommandLine
         // The chat model is whatever appsettings.json's Agents:Backend names (none by default: chat then explains how).
         root.Add(ChatCommand.Create(terminal, () => ChatBackendFactory.Create(SieveConfiguration.Load())));
         root.Add(OcsrCommand.Create(terminal));
+        root.Add(ServeCommand.Create(terminal));
+        root.Add(KeysCommand.Create(terminal));
+        root.Add(McpCommand.Create(terminal));
         return root;
     }
 
