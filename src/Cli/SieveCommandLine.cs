@@ -23,6 +23,7 @@ public static class SieveCommandLine
         root.Add(ServeCommand.Create(terminal));
         root.Add(KeysCommand.Create(terminal));
         root.Add(McpCommand.Create(terminal));
+        root.Add(ModelCommand.Create(terminal));
         return root;
     }
 
