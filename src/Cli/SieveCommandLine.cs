@@ -16,6 +16,7 @@ public static class SieveCommandLine
         root.Add(ReportCommand.Create(terminal));
         root.Add(BatchCommand.Create(terminal));
         root.Add(SetupCommand.Create(terminal));
+        root.Add(ModelCommand.Create(terminal));
         return root;
     }
 
