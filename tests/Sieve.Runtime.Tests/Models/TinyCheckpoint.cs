@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace Sieve.Runtime.Tests.Models;
 
-/// <summary>Which tensor names a checkpoint uses (see <see cref="CheckpointNames"/>).</summary>
+/// <summary>Which tensor names a checkpoint uses (see <see cref="LlavaCheckpointLayout"/>).</summary>
 public enum TensorLayout
 {
     /// <summary>transformers &lt; 4.52: <c>language_model.model.…</c>, <c>vision_tower.…</c>.</summary>
