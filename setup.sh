@@ -2,7 +2,8 @@
 # Sets Sieve up on a fresh Debian 12 machine, idempotently: the Debian packages it needs, NuGet restore,
 # a Release build of the whole solution, and the native fix-ups (`sieve setup`).
 #   ./setup.sh          what users need to run Sieve
-#   ./setup.sh --dev    also the test and benchmark oracles (RDKit, Open Babel, OSRA, Pillow) used to regenerate golden data
+#   ./setup.sh --dev    also the test and benchmark oracles (RDKit, Open Babel, OSRA, Pillow, SentencePiece, PyTorch 1.13)
+#                       used to regenerate golden data and run the benchmarks' peers
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -65,6 +65,27 @@ public sealed class ModelRunCommandsTests : IDisposable
         Assert.Equal(File.ReadAllText(Data(c.Name + ".tokens.txt")).Trim(), _out.ToString().Trim());
     }
 
+    [Fact]
+    public void The_sieve_command_tree_runs_model_generate_and_model_logits()
+    {
+        var c = ParityCase.All[1];
+        var (folder, pixels, ids) = Prepare(c);
+        var generated = CliRunner.Run("", "model", "generate", folder, "--input-ids", ids, "--pixel-values", pixels,
+            "--max-new-tokens", "8", "--greedy");
+        Assert.Equal(0, generated.ExitCode);
+        Assert.Equal(File.ReadAllText(Data(c.Name + ".tokens.txt")).Trim(), generated.Out.Trim());
+
+        var outFile = Path.Combine(_dir, "cli.npy");
+        var logits = CliRunner.Run("", "model", "logits", folder, "--input-ids", ids, "--pixel-values", pixels, "--out", outFile);
+        Assert.Equal(0, logits.ExitCode);
+        using var written = NumpyFile.Read(outFile);
+        Assert.Equal([(long)c.InputIds.Length, 128], written.shape);   // already expanded: L = the ids given
+
+        var bad = CliRunner.Run("", "model", "logits", folder, "--input-ids", "1,2", "--out", outFile, "--pixel-values", Path.Combine(_dir, "none.npy"));
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("none.npy: cannot read", bad.Error);
+    }
+
     [Theory]
     [InlineData("1,x,3", "--input-ids: item 2 ('x') is not a token id")]
     [InlineData("1,-4", "--input-ids: item 2 ('-4') is not a token id")]

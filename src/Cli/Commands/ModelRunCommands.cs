@@ -12,7 +12,7 @@ namespace Sieve.Cli.Commands;
 /// </summary>
 public static class ModelRunCommands
 {
-    public static IEnumerable<Command> Create(Func<Terminal> terminal) => [Logits(terminal), Generate(terminal)];
+    public static IEnumerable<Command> Create(Func<Terminal> terminal) => [Logits(terminal), Generate(terminal), ModelChatCommand.Create(terminal)];
 
     private static Argument<string> FolderArgument() => new("DIR") { Description = "HuggingFace LLaVA model folder (config.json, *.safetensors)." };
 

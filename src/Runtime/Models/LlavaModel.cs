@@ -10,7 +10,7 @@ namespace Sieve.Runtime.Models;
 /// <summary>
 /// HF <c>LlavaForConditionalGeneration</c> (LLaVA-1.5 layout): <c>vision_tower</c> (CLIP), <c>multi_modal_projector</c>,
 /// <c>language_model</c> (Llama). Field names are the checkpoint's (old layout), so <c>named_parameters()</c> lines
-/// up with the tensors; <see cref="CheckpointNames"/> maps the transformers ≥ 4.52 layout onto them by prefix.
+/// up with the tensors; <see cref="LlavaCheckpointLayout.ToClassicName"/> maps the transformers ≥ 4.52 layout onto them.
 /// The methods are the stages of one turn; <see cref="Generation.Generator"/> strings them together.
 /// </summary>
 public sealed class LlavaModel : nn.Module
@@ -69,8 +69,10 @@ public sealed class LlavaModel : nn.Module
             using var weights = opened.OpenWeights();
             weights.LoadInto(model, new CheckpointLoadOptions
             {
-                Rename = CheckpointNames.ToModule,
-                IgnoreUnexpected = CheckpointNames.IsRecomputedBuffer,
+                // transformers >= 4.52 names differ from the module's (classic) names only by prefixes.
+                Rename = LlavaCheckpointLayout.ToClassicName,
+                // Buffers some checkpoints carry that are recomputed here: CLIP's position_ids, Llama's rotary inv_freq.
+                IgnoreUnexpected = n => LlavaCheckpointLayout.IsSavedBuffer(n) || n.EndsWith("rotary_emb.inv_freq", StringComparison.Ordinal),
             });
             return model;
         }

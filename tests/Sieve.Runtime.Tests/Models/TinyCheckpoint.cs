@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace Sieve.Runtime.Tests.Models;
 
-/// <summary>Which tensor names a checkpoint uses (see <see cref="CheckpointNames"/>).</summary>
+/// <summary>Which tensor names a checkpoint uses (see <see cref="LlavaCheckpointLayout"/>).</summary>
 public enum TensorLayout
 {
     /// <summary>transformers &lt; 4.52: <c>language_model.model.…</c>, <c>vision_tower.…</c>.</summary>
@@ -22,11 +22,11 @@ public enum TensorLayout
 public static class TinyCheckpoint
 {
     public static void Write(string folder, TensorLayout layout = TensorLayout.Classic, ScalarType diskType = ScalarType.Float32,
-        bool tied = false, int kvHeads = 2, long? shardBytes = null, long seed = 7)
+        bool tied = false, int kvHeads = 2, long? shardBytes = null, long seed = 7, int vocab = 128, long imageToken = TinyLlava.ImageToken)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson(layout, tied, kvHeads));
-        using var model = TinyLlava.Create(TinyLlava.Config(tied, kvHeads), seed: seed);
+        File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson(layout, tied, kvHeads, vocab, imageToken));
+        using var model = TinyLlava.Create(TinyLlava.Config(tied, kvHeads, vocab, imageToken), seed: seed);
         using var scope = NewDisposeScope();
         var tensors = model.named_parameters()
             .Select(p => new KeyValuePair<string, Tensor>(layout == TensorLayout.Classic ? p.name : ToTransformers452(p.name),
@@ -49,11 +49,11 @@ public static class TinyCheckpoint
     };
 
     /// <summary>The config HF would write for <see cref="TinyLlava.Config"/>.</summary>
-    public static string ConfigJson(TensorLayout layout, bool tied, int kvHeads) => string.Create(CultureInfo.InvariantCulture, $$"""
+    public static string ConfigJson(TensorLayout layout, bool tied, int kvHeads, int vocab = 128, long imageToken = TinyLlava.ImageToken) => string.Create(CultureInfo.InvariantCulture, $$"""
         {
           "architectures": ["LlavaForConditionalGeneration"],
           "model_type": "llava",
-          "{{(layout == TensorLayout.Classic ? "image_token_index" : "image_token_id")}}": {{TinyLlava.ImageToken}},
+          "{{(layout == TensorLayout.Classic ? "image_token_index" : "image_token_id")}}": {{imageToken}},
           "projector_hidden_act": "gelu",
           "vision_feature_layer": -2,
           "vision_feature_select_strategy": "default",
@@ -65,7 +65,7 @@ public static class TinyCheckpoint
           },
           "text_config": {
             "model_type": "llama",
-            "vocab_size": 128, "hidden_size": 64, "intermediate_size": 128, "num_hidden_layers": 3,
+            "vocab_size": {{vocab}}, "hidden_size": 64, "intermediate_size": 128, "num_hidden_layers": 3,
             "num_attention_heads": 4, "num_key_value_heads": {{kvHeads}}, "rms_norm_eps": 1e-05,
             "max_position_embeddings": 256, "tie_word_embeddings": {{(tied ? "true" : "false")}}
           }
