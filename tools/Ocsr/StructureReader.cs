@@ -77,6 +77,12 @@ public static class StructureReader
         }
 
         var labels = LabelReader.Read(ids, glyphs, GlyphClassifier.Default);
+        // Short bond lines (the inner line of a C=O, a stub) can pass for glyphs; alone they are line art again.
+        foreach (var stroke_ in labels.Where(l => l.IsStroke))
+            foreach (var id in stroke_.ComponentIds)
+                if (components.Any(c => c.Id == id && glyphs.Any(g => g.Id == id && g.Box == c.Box)))
+                    lineArt.AddRange(lines.GetValueOrDefault(id) ?? []);
+        labels = labels.Where(l => !l.IsStroke).ToList();
         if (Environment.GetEnvironmentVariable("SIEVE_OCSR_TRACE") is "1")
             Console.Error.WriteLine($"{name}: vectorised {vectorised:F3}s, labels {clock.Elapsed.TotalSeconds:F3}s, scale {image.Scale} stroke {stroke:F1} bond {bondLength:F1} glyphs {glyphs.Count} " +
                 $"labels [{string.Join(", ", labels.Select(l => $"{l.Text}@{l.Box.X},{l.Box.Y} {l.Confidence:F2}"))}]");
