@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 
 packages=(libgtk-3-0)            # libOpenCvSharpExtern.so links against GTK 3
 if [[ " $* " == *" --dev "* ]]; then
-  packages+=(python3-rdkit rdkit-data openbabel osra python3-sentencepiece python3-pil python3-numpy)
+  packages+=(python3-rdkit rdkit-data openbabel osra python3-sentencepiece python3-pil python3-numpy python3-torch)
 fi
 
 missing=()
