@@ -5,6 +5,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using OpenAI;
 using OpenAI.Chat;
+using Sieve.Agents.Sessions;
 using Sieve.Server.Chat;
 using ChatMessage = OpenAI.Chat.ChatMessage;
 
@@ -144,17 +145,32 @@ public sealed class ChatCompletionsTests
             Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
             Assert.Contains("X-Sieve-Session", (await LiveServer.Json(response)).GetProperty("detail").GetString());
         }
-        var sessions = new MemorySessions();
-        await using (var server = await LiveServer.StartAsync(s => s.AddSingleton<IChatClient>(backend).AddSingleton<IChatSessionBinding>(sessions)))
+        // The real binding over sieve chat's session store: a session made there continues over HTTP.
+        var storePath = Path.Combine(Path.GetTempPath(), "sieve-server-tests", Guid.NewGuid().ToString("N"), "sessions.db");
+        var store = SessionStore.Open(storePath);
+        var id = store.CreateSession().Id;
+        using var binding = new StoredSessionBinding(store);
+        await using (var server = await LiveServer.StartAsync(s => s.AddSingleton<IChatClient>(backend).AddSingleton<IChatSessionBinding>(binding)))
         {
             var client = OpenAiClient(server);
             var options = new System.ClientModel.Primitives.RequestOptions();
-            options.AddHeader("X-Sieve-Session", "s1");
+            options.AddHeader("X-Sieve-Session", id);
             await Send(client, "first", options);
             await Send(client, "second", options);
             Assert.Equal(["first", "echo: first", "second"], backend.LastMessages.Select(m => m.Text));
-            Assert.Equal("s1", backend.LastOptions!.ConversationId);
+            Assert.Equal(id, backend.LastOptions!.ConversationId);
+
+            using var unknown = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+            {
+                Content = JsonContent.Create(new { model = "patentfinder", messages = new[] { new { role = "user", content = "hi" } } }),
+            };
+            unknown.Headers.Add("X-Sieve-Session", "nosuchsession");
+            Assert.Equal(HttpStatusCode.NotFound, (await server.Client.SendAsync(unknown)).StatusCode);
         }
+        // Both exchanges are in the store, in order, for sieve chat --session to resume.
+        using var reopened = SessionStore.Open(storePath);
+        Assert.Equal(["first", "echo: first", "second", "echo: second"],
+            reopened.Messages(id).Where(m => m.Kind == MessageKind.Chat).Select(m => m.Content));
     }
 
     private static async Task Send(ChatClient client, string text, System.ClientModel.Primitives.RequestOptions options)
@@ -188,23 +204,5 @@ public sealed class ChatCompletionsTests
         var response = await server.Client.PostAsync("/v1/chat/completions", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal(parameter, (await LiveServer.Json(response)).GetProperty("parameter").GetString());
-    }
-
-    /// <summary>A session store in memory: history before the new messages, answers appended.</summary>
-    private sealed class MemorySessions : IChatSessionBinding
-    {
-        private readonly Dictionary<string, List<Microsoft.Extensions.AI.ChatMessage>> _sessions = new() { ["s1"] = [] };
-
-        public Task<IReadOnlyList<Microsoft.Extensions.AI.ChatMessage>> OpenAsync(string sessionId, IReadOnlyList<Microsoft.Extensions.AI.ChatMessage> incoming, CancellationToken cancel) =>
-            _sessions.TryGetValue(sessionId, out var history)
-                ? Task.FromResult<IReadOnlyList<Microsoft.Extensions.AI.ChatMessage>>([.. history, .. incoming])
-                : throw new ChatSessionNotFoundException(sessionId);
-
-        public Task SaveAsync(string sessionId, IReadOnlyList<Microsoft.Extensions.AI.ChatMessage> incoming, IReadOnlyList<Microsoft.Extensions.AI.ChatMessage> answer, CancellationToken cancel)
-        {
-            _sessions[sessionId].AddRange(incoming);
-            _sessions[sessionId].AddRange(answer);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -1,6 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Sieve.Agents.Models;
+using Sieve.Agents.Sessions;
 using Sieve.Cli.Io;
+using Sieve.Server.Chat;
 using Sieve.Server;
 using Sieve.Server.Hosting;
 
@@ -41,13 +45,18 @@ public static class ServeCommand
         Microsoft.AspNetCore.Builder.WebApplication app;
         try
         {
+            // The chat backend appsettings.json names (none: chat completions answer 503 saying how to configure
+            // one), and sieve chat's session store behind X-Sieve-Session.
+            var chat = ChatBackendFactory.Create(configuration);
+            var sessions = SessionStore.Open(ChatJobs.DefaultStorePath(configuration));
             app = SieveServer.Build(options, services =>
             {
-                // wired by integrator: services.AddSingleton(ChatBackendFactory.Create(configuration)) when not null, and the session store as IChatSessionBinding
-                _ = configuration;
+                if (chat is not null) services.AddSingleton(chat);
+                services.AddSingleton<IChatSessionBinding>(new StoredSessionBinding(sessions));
             });
         }
-        catch (Exception e) when (e is ServerConfigurationException or DirectoryNotFoundException)
+        catch (Exception e) when (e is ServerConfigurationException or DirectoryNotFoundException
+                                      or ChatBackendException or SessionStoreException)
         {
             terminal.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadArguments;
