@@ -1,3 +1,4 @@
+using Sieve.Runtime.Loading.Configs;
 using System.Globalization;
 using Sieve.Runtime;
 using Sieve.Runtime.Generation;
@@ -12,16 +13,16 @@ using static TorchSharp.torch;
 
 int textTokens = Option("--text-tokens", 200), newTokens = Option("--new-tokens", 32);
 TorchRuntime.EnsureLoadable();
-var config = new PendingLlavaConfig
+var config = new LlavaConfig
 {
-    VisionConfig = new PendingClipVisionConfig
+    VisionConfig = new ClipVisionConfig
     {
         HiddenSize = 512, IntermediateSize = 2048, NumHiddenLayers = 8, NumAttentionHeads = 8, ImageSize = 336, PatchSize = 14,
     },
-    TextConfig = new PendingLlamaConfig
+    TextConfig = new LlamaConfig
     {
         VocabSize = 32064, HiddenSize = 1024, IntermediateSize = 2816, NumHiddenLayers = 8, NumAttentionHeads = 16,
-        NumKeyValueHeads = 16, RmsNormEps = 1e-5,
+        NumKeyValueHeads = 16, HeadDim = 64, RmsNormEps = 1e-5,
     },
     ImageTokenIndex = 32000,
 };

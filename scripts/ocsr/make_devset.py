@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """OCSR development set: real molecules from Debian's rdkit-data drawn by RDKit in several styles.
 
-  /usr/bin/python3 scripts/ocsr/make_devset.py OUT_DIR [--count N] [--seed S]
+  /usr/bin/python3 scripts/ocsr/make_devset.py OUT_DIR [--count N] [--seed S] [--palette]
+
+The test subset in tests/Sieve.Ocsr.Tests/Data/devset is: make_devset.py tests/Sieve.Ocsr.Tests/Data/devset --count 5 --seed 80 --palette
 
 Writes OUT_DIR/<style>/<name>.png and OUT_DIR/truth.tsv (style, relative path, truth). Truth is RDKit's canonical
 SMILES without stereo (the drawings carry none); for Markush images it is a CXSMILES whose `*` atoms carry their
@@ -116,8 +118,15 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--count", type=int, default=50, help="molecules per style")
     ap.add_argument("--seed", type=int, default=8)
+    ap.add_argument("--palette", action="store_true", help="16-colour PNGs (small files, for the checked-in test subset)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
+
+    def save(img, path):
+        if args.palette:
+            img = img.quantize(16)
+        img.save(os.path.join(args.out, path), optimize=True)
+
     mols = candidates(args.seed)
     styles = {
         "s400": lambda m: draw(m, (400, 300)),
@@ -131,7 +140,7 @@ def main():
         for i, mol in enumerate(mols[: args.count]):
             rdDepictor.Compute2DCoords(mol)
             path = f"{style}/{i:03d}.png"
-            render(mol).save(os.path.join(args.out, path))
+            save(render(mol), path)
             rows.append((style, path, Chem.MolToSmiles(mol)))
     # Abbreviations: molecules where RDKit condenses a group; truth is the full molecule.
     os.makedirs(os.path.join(args.out, "abbrev"), exist_ok=True)
@@ -143,7 +152,7 @@ def main():
         if ab is None:
             continue
         path = f"abbrev/{n:03d}.png"
-        draw(ab, (500, 400), bw=True).save(os.path.join(args.out, path))
+        save(draw(ab, (500, 400), bw=True), path)
         rows.append(("abbrev", path, Chem.MolToSmiles(mol)))
         n += 1
     # Markush: R-labels in place of terminal substituents.
@@ -156,7 +165,7 @@ def main():
         if m is None:
             continue
         path = f"markush/{n:03d}.png"
-        draw(m, (500, 400), bw=True).save(os.path.join(args.out, path))
+        save(draw(m, (500, 400), bw=True), path)
         rows.append(("markush", path, markush_truth(m)))
         n += 1
     with open(os.path.join(args.out, "truth.tsv"), "w") as f:

@@ -74,6 +74,8 @@ def read_safetensors(path):
         elif info["dtype"] == "BF16":
             bits = np.frombuffer(raw, dtype="<u2").astype(np.uint32) << 16
             arr = bits.view(np.float32).astype(np.float64)
+        elif info["dtype"] == "I64":
+            arr = np.frombuffer(raw, dtype="<i8")      # CLIP's saved position_ids buffer (unused: positions are 0..P)
         else:
             sys.exit(f"{path}: tensor {name}: dtype {info['dtype']} not handled")
         out[name] = torch.from_numpy(arr.reshape(info["shape"]).copy())

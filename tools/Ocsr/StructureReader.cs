@@ -47,7 +47,9 @@ public static class StructureReader
         if (components.Count == 0)
             return new OcsrResult(name, [], "no ink: the image is blank");
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var lines = Vectorise(image.Ink, ids, components.Select(c => c.Id).ToHashSet(), out var stroke);
+        var vectorised = clock.Elapsed.TotalSeconds;
         var allSegments = lines.SelectMany(kv => kv.Value).ToList();
         var largest = components.Max(c => Math.Max(c.Box.Width, c.Box.Height));
         var bondLength = EstimateBondLength(components
@@ -64,13 +66,25 @@ public static class StructureReader
             var size = Math.Max(box.Width, box.Height);
             var straight = segs.Count == 1 && area <= 2.2 * stroke * size;
             var glyph = size < bondLength * 0.75 && !(straight && size > bondLength * 0.5);
-            if (glyph) glyphs.Add((id, box));
-            else lineArt.AddRange(segs);
+            if (glyph)
+            {
+                glyphs.Add((id, box));
+                continue;
+            }
+            var own = segs.ToList();
+            glyphs.AddRange(TouchingGlyphs.Extract(ids, id, own, bondLength, stroke, GlyphClassifier.Default));
+            lineArt.AddRange(own);
         }
 
         var labels = LabelReader.Read(ids, glyphs, GlyphClassifier.Default);
+        // Short bond lines (the inner line of a C=O, a stub) can pass for glyphs; alone they are line art again.
+        foreach (var stroke_ in labels.Where(l => l.IsStroke))
+            foreach (var id in stroke_.ComponentIds)
+                if (components.Any(c => c.Id == id && glyphs.Any(g => g.Id == id && g.Box == c.Box)))
+                    lineArt.AddRange(lines.GetValueOrDefault(id) ?? []);
+        labels = labels.Where(l => !l.IsStroke).ToList();
         if (Environment.GetEnvironmentVariable("SIEVE_OCSR_TRACE") is "1")
-            Console.Error.WriteLine($"{name}: scale {image.Scale} stroke {stroke:F1} bond {bondLength:F1} glyphs {glyphs.Count} " +
+            Console.Error.WriteLine($"{name}: vectorised {vectorised:F3}s, labels {clock.Elapsed.TotalSeconds:F3}s, scale {image.Scale} stroke {stroke:F1} bond {bondLength:F1} glyphs {glyphs.Count} " +
                 $"labels [{string.Join(", ", labels.Select(l => $"{l.Text}@{l.Box.X},{l.Box.Y} {l.Confidence:F2}"))}]");
         var graph = BondGraph.Build(lineArt, bondLength, stroke);
         var drawn = MoleculeAssembler.Assemble(graph, labels, bondLength, image.Scale);
@@ -91,11 +105,13 @@ public static class StructureReader
     {
         var m = d.Molecule;
         var isMarkush = m.Atoms.Any(a => a.Element == 0);
+        var confidence = d.Confidence;
         try
         {
+            if (ChargeOverfullAtoms(m)) confidence *= 0.7;
             Sanitizer.Sanitize(m);
             var smiles = isMarkush ? CanonicalSmiles.OfWithExtensions(m) : CanonicalSmiles.Of(m);
-            structure = new OcsrStructure(smiles, Math.Round(d.Confidence, 3), isMarkush, d.Positions);
+            structure = new OcsrStructure(smiles, Math.Round(confidence, 3), isMarkush, d.Positions);
             problem = null;
             return true;
         }
@@ -105,6 +121,25 @@ public static class StructureReader
             problem = $"the drawn structure is not a valid molecule ({e.Message})";
             return false;
         }
+    }
+
+    /// <summary>An uncharged N or O drawn with one bond more than its valence allows had its '+' lost (touching a
+    /// bond, too small to read): it is read as the onium ion it must be. True when any atom was changed.</summary>
+    private static bool ChargeOverfullAtoms(Molecule m)
+    {
+        var changed = false;
+        for (var i = 0; i < m.AtomCount; i++)
+        {
+            var atom = m.Atoms[i];
+            if (atom.Charge != 0 || atom.Element is not (7 or 8) || atom.IsBracket) continue;
+            var valence = m.BondsOf(i).Sum(b => m.Bonds[b].Order switch { BondOrder.Double => 2, BondOrder.Triple => 3, _ => 1 });
+            if (valence != (atom.Element == 7 ? 4 : 3)) continue;
+            atom.Charge = 1;
+            atom.IsBracket = true;
+            atom.ExplicitHydrogens = 0;
+            changed = true;
+        }
+        return changed;
     }
 
     /// <summary>Thins the ink and cuts the centre lines into straight segments, per connected component.</summary>
@@ -118,7 +153,14 @@ public static class StructureReader
         long inkPixels = 0;
         for (var i = 0; i < raster.Length; i++)
             if (keep.Contains(idRaster[i])) { raster[i] = 255; inkPixels++; }
-        Skeleton.Thin(raster, w, h);
+        // Zhang–Suen thinning (OpenCV ximgproc): bonds become centre lines whose ends and junctions are atoms;
+        // a bold or wedged line thins to the same centre line as a thin one.
+        using (var source = Mat.FromPixelData(h, w, MatType.CV_8UC1, raster))
+        using (var thin = new Mat())
+        {
+            OpenCvSharp.XImgProc.CvXImgProc.Thinning(source, thin, OpenCvSharp.XImgProc.ThinningTypes.ZHANGSUEN);
+            thin.GetArray(out raster);
+        }
         long skeletonPixels = raster.Count(b => b != 0);
         stroke = skeletonPixels == 0 ? 1 : Math.Max(1, (double)inkPixels / skeletonPixels);
         var tolerance = Math.Max(2.0, 0.7 * stroke);

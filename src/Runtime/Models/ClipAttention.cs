@@ -1,3 +1,4 @@
+using Sieve.Runtime.Loading.Configs;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,7 +10,7 @@ public sealed class ClipAttention : nn.Module<Tensor, Tensor>
     private readonly Linear q_proj, k_proj, v_proj, out_proj;
     private readonly long _heads;
 
-    public ClipAttention(PendingClipVisionConfig config, ScalarType dtype, Device device) : base(nameof(ClipAttention))
+    public ClipAttention(ClipVisionConfig config, ScalarType dtype, Device device) : base(nameof(ClipAttention))
     {
         long d = config.HiddenSize;
         _heads = config.NumAttentionHeads;

@@ -1,3 +1,4 @@
+using Sieve.Runtime.Loading.Configs;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,7 +9,7 @@ public sealed class ClipEncoder : nn.Module
 {
     private readonly TorchSharp.Modules.ModuleList<ClipEncoderLayer> layers;
 
-    public ClipEncoder(PendingClipVisionConfig config, ScalarType dtype, Device device) : base(nameof(ClipEncoder))
+    public ClipEncoder(ClipVisionConfig config, ScalarType dtype, Device device) : base(nameof(ClipEncoder))
     {
         layers = nn.ModuleList(Enumerable.Range(0, config.NumHiddenLayers)
             .Select(_ => new ClipEncoderLayer(config, dtype, device)).ToArray());

@@ -1,3 +1,4 @@
+using Sieve.Runtime.Loading.Configs;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,7 +12,7 @@ public sealed class ClipEncoderLayer : nn.Module<Tensor, Tensor>
     private readonly ClipMlp mlp;
     private readonly LayerNorm layer_norm2;
 
-    public ClipEncoderLayer(PendingClipVisionConfig config, ScalarType dtype, Device device) : base(nameof(ClipEncoderLayer))
+    public ClipEncoderLayer(ClipVisionConfig config, ScalarType dtype, Device device) : base(nameof(ClipEncoderLayer))
     {
         self_attn = new ClipAttention(config, dtype, device);
         layer_norm1 = new LayerNorm(config.HiddenSize, config.LayerNormEps, dtype, device);

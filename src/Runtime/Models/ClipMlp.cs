@@ -1,3 +1,4 @@
+using Sieve.Runtime.Loading.Configs;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,7 +10,7 @@ public sealed class ClipMlp : nn.Module<Tensor, Tensor>
     private readonly Linear fc1, fc2;
     private readonly Func<Tensor, Tensor> _act;
 
-    public ClipMlp(PendingClipVisionConfig config, ScalarType dtype, Device device) : base(nameof(ClipMlp))
+    public ClipMlp(ClipVisionConfig config, ScalarType dtype, Device device) : base(nameof(ClipMlp))
     {
         fc1 = new Linear(config.HiddenSize, config.IntermediateSize, true, dtype, device);
         fc2 = new Linear(config.IntermediateSize, config.HiddenSize, true, dtype, device);

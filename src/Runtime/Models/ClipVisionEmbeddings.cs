@@ -1,3 +1,4 @@
+using Sieve.Runtime.Loading.Configs;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -12,7 +13,7 @@ public sealed class ClipVisionEmbeddings : nn.Module<Tensor, Tensor>
     private readonly Embedding position_embedding;
     private readonly long _positions;
 
-    public ClipVisionEmbeddings(PendingClipVisionConfig config, ScalarType dtype, Device device) : base(nameof(ClipVisionEmbeddings))
+    public ClipVisionEmbeddings(ClipVisionConfig config, ScalarType dtype, Device device) : base(nameof(ClipVisionEmbeddings))
     {
         long patches = (long)(config.ImageSize / config.PatchSize) * (config.ImageSize / config.PatchSize);
         _positions = patches + 1;

@@ -1,3 +1,4 @@
+using Sieve.Runtime.Loading.Configs;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,7 +9,7 @@ public sealed class ClipVisionModel : nn.Module
 {
     private readonly ClipVisionTransformer vision_model;
 
-    public ClipVisionModel(PendingClipVisionConfig config, ScalarType dtype, Device device) : base(nameof(ClipVisionModel))
+    public ClipVisionModel(ClipVisionConfig config, ScalarType dtype, Device device) : base(nameof(ClipVisionModel))
     {
         vision_model = new ClipVisionTransformer(config, dtype, device);
         RegisterComponents();

@@ -1,3 +1,4 @@
+using Sieve.Runtime.Loading.Configs;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,7 +15,7 @@ public sealed class ClipVisionTransformer : nn.Module
     private readonly ClipEncoder encoder;
     private readonly LayerNorm post_layernorm;
 
-    public ClipVisionTransformer(PendingClipVisionConfig config, ScalarType dtype, Device device) : base(nameof(ClipVisionTransformer))
+    public ClipVisionTransformer(ClipVisionConfig config, ScalarType dtype, Device device) : base(nameof(ClipVisionTransformer))
     {
         embeddings = new ClipVisionEmbeddings(config, dtype, device);
         pre_layrnorm = new LayerNorm(config.HiddenSize, config.LayerNormEps, dtype, device);

@@ -1,3 +1,4 @@
+using Sieve.Runtime.Loading.Configs;
 using Sieve.Runtime.Generation;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -15,11 +16,11 @@ public sealed class LlamaAttention : nn.Module
     private readonly Linear q_proj, k_proj, v_proj, o_proj;
     private readonly long _heads, _kvHeads, _headDim;
 
-    public LlamaAttention(PendingLlamaConfig config, ScalarType dtype, Device device) : base(nameof(LlamaAttention))
+    public LlamaAttention(LlamaConfig config, ScalarType dtype, Device device) : base(nameof(LlamaAttention))
     {
         _heads = config.NumAttentionHeads;
-        _kvHeads = config.NumKeyValueHeads ?? config.NumAttentionHeads;
-        _headDim = config.HeadDim ?? config.HiddenSize / config.NumAttentionHeads;
+        _kvHeads = config.NumKeyValueHeads;
+        _headDim = config.HeadDim;
         q_proj = new Linear(config.HiddenSize, _heads * _headDim, config.AttentionBias, dtype, device);
         k_proj = new Linear(config.HiddenSize, _kvHeads * _headDim, config.AttentionBias, dtype, device);
         v_proj = new Linear(config.HiddenSize, _kvHeads * _headDim, config.AttentionBias, dtype, device);

@@ -1,3 +1,4 @@
+using Sieve.Runtime.Loading.Configs;
 using Sieve.Runtime.Generation;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -12,7 +13,7 @@ public sealed class LlamaDecoderLayer : nn.Module
     private readonly RmsNorm input_layernorm;
     private readonly RmsNorm post_attention_layernorm;
 
-    public LlamaDecoderLayer(PendingLlamaConfig config, ScalarType dtype, Device device) : base(nameof(LlamaDecoderLayer))
+    public LlamaDecoderLayer(LlamaConfig config, ScalarType dtype, Device device) : base(nameof(LlamaDecoderLayer))
     {
         self_attn = new LlamaAttention(config, dtype, device);
         mlp = new LlamaMlp(config, dtype, device);

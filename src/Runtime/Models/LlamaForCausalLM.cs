@@ -1,3 +1,4 @@
+using Sieve.Runtime.Loading.Configs;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,7 +10,7 @@ public sealed class LlamaForCausalLM : nn.Module
     private readonly LlamaModel model;
     private readonly Linear? lm_head;
 
-    public LlamaForCausalLM(PendingLlamaConfig config, ScalarType dtype, Device device) : base(nameof(LlamaForCausalLM))
+    public LlamaForCausalLM(LlamaConfig config, ScalarType dtype, Device device) : base(nameof(LlamaForCausalLM))
     {
         model = new LlamaModel(config, dtype, device);
         lm_head = config.TieWordEmbeddings ? null : new Linear(config.HiddenSize, config.VocabSize, false, dtype, device);

@@ -1,3 +1,4 @@
+using Sieve.Runtime.Loading.Configs;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,7 +10,7 @@ public sealed class LlamaMlp : nn.Module<Tensor, Tensor>
     private readonly Linear gate_proj, up_proj, down_proj;
     private readonly Func<Tensor, Tensor> _act;
 
-    public LlamaMlp(PendingLlamaConfig config, ScalarType dtype, Device device) : base(nameof(LlamaMlp))
+    public LlamaMlp(LlamaConfig config, ScalarType dtype, Device device) : base(nameof(LlamaMlp))
     {
         gate_proj = new Linear(config.HiddenSize, config.IntermediateSize, config.MlpBias, dtype, device);
         up_proj = new Linear(config.HiddenSize, config.IntermediateSize, config.MlpBias, dtype, device);

@@ -1,3 +1,4 @@
+using Sieve.Runtime.Loading.Configs;
 using Sieve.Runtime.Generation;
 using Sieve.Runtime.Reduction;
 using TorchSharp;
@@ -13,13 +14,13 @@ public sealed class LlamaModel : nn.Module
     private readonly RmsNorm norm;
     private readonly RotaryEmbedding _rope;
 
-    public LlamaModel(PendingLlamaConfig config, ScalarType dtype, Device device) : base(nameof(LlamaModel))
+    public LlamaModel(LlamaConfig config, ScalarType dtype, Device device) : base(nameof(LlamaModel))
     {
         embed_tokens = new Embedding(config.VocabSize, config.HiddenSize, dtype, device);
         layers = nn.ModuleList(Enumerable.Range(0, config.NumHiddenLayers)
             .Select(_ => new LlamaDecoderLayer(config, dtype, device)).ToArray());
         norm = new RmsNorm(config.HiddenSize, config.RmsNormEps, dtype, device);
-        _rope = new RotaryEmbedding(config.HeadDim ?? config.HiddenSize / config.NumAttentionHeads, config.RopeTheta);
+        _rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta);
         RegisterComponents();
     }
 

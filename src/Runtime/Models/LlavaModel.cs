@@ -1,4 +1,6 @@
+using Sieve.Runtime.Loading.Configs;
 using Sieve.Runtime.Generation;
+using Sieve.Runtime.Loading;
 using Sieve.Runtime.Reduction;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -8,7 +10,7 @@ namespace Sieve.Runtime.Models;
 /// <summary>
 /// HF <c>LlavaForConditionalGeneration</c> (LLaVA-1.5 layout): <c>vision_tower</c> (CLIP), <c>multi_modal_projector</c>,
 /// <c>language_model</c> (Llama). Field names are the checkpoint's (old layout), so <c>named_parameters()</c> lines
-/// up with the tensors; <see cref="CheckpointNames"/> maps the transformers ≥ 4.52 layout onto them by prefix.
+/// up with the tensors; <see cref="LlavaCheckpointLayout.ToClassicName"/> maps the transformers ≥ 4.52 layout onto them.
 /// The methods are the stages of one turn; <see cref="Generation.Generator"/> strings them together.
 /// </summary>
 public sealed class LlavaModel : nn.Module
@@ -17,11 +19,23 @@ public sealed class LlavaModel : nn.Module
     private readonly LlavaMultiModalProjector multi_modal_projector;
     private readonly LlamaForCausalLM language_model;
 
-    public LlavaModel(PendingLlavaConfig config, ScalarType dtype, Device device) : base(nameof(LlavaModel))
+    /// <summary>A model with uninitialised weights (fill them with <see cref="Load"/> or a test's generator).</summary>
+    /// <exception cref="NotSupportedException">The config asks for something this runtime does not implement.</exception>
+    public LlavaModel(LlavaConfig config, ScalarType dtype, Device device) : base(nameof(LlavaModel))
     {
+        if (config.ModelType == "llava_next")
+            throw new NotSupportedException(
+                "model_type is 'llava_next' (LLaVA-NeXT, AnyRes image grids), which this runtime does not run yet; " +
+                "LLaVA-1.5 checkpoints (model_type 'llava') are supported");
+        if (config.Layout == LlavaLayout.Original)
+            throw new NotSupportedException(
+                "this is an original-LLaVA (liuhaotian) checkpoint, whose CLIP tower is not in the folder; convert it to " +
+                "the HuggingFace layout (transformers' convert_llava_weights_to_hf.py) and load that");
         if (config.VisionFeatureSelectStrategy is not ("default" or "full"))
             throw new NotSupportedException(
                 $"vision_feature_select_strategy is '{config.VisionFeatureSelectStrategy}'; expected 'default' or 'full'");
+        if (config.TextConfig.RopeScalingType is { } rope)
+            throw new NotSupportedException($"text_config.rope_scaling type '{rope}' is not supported; plain RoPE only");
         Config = config;
         DType = dtype;
         Device = device;
@@ -31,7 +45,48 @@ public sealed class LlavaModel : nn.Module
         RegisterComponents();
     }
 
-    public PendingLlavaConfig Config { get; }
+    /// <summary>
+    /// Loads a HuggingFace LLaVA folder (config.json + single or sharded safetensors, either tensor layout) onto
+    /// the device and dtype of <paramref name="options"/>. Weights are copied tensor by tensor from the memory-mapped
+    /// files into the model, so peak memory is the model plus one tensor.
+    /// </summary>
+    /// <exception cref="CheckpointException">Missing/invalid config, missing, unexpected or misshapen tensors.</exception>
+    /// <exception cref="NotSupportedException">LLaVA-NeXT, the original LLaVA layout, RoPE scaling, unknown activations.</exception>
+    /// <exception cref="ArgumentException">Invalid runtime options, or CUDA asked for where none is available.</exception>
+    public static LlavaModel Load(string folder, RuntimeOptions options)
+    {
+        if (options.Validate() is { Count: > 0 } problems)
+            throw new ArgumentException(string.Join("; ", problems));
+        TorchRuntime.EnsureLoadable();
+        var device = options.Device == "cuda" ? CUDA : CPU;
+        if (options.Device == "cuda" && !cuda.is_available())
+            throw new ArgumentException("Runtime:Device is 'cuda' but no CUDA device is available to this build");
+        var dtype = options.DType == "bfloat16" ? ScalarType.BFloat16 : ScalarType.Float32;
+        var opened = LlavaModelFolder.Open(folder);
+        var model = new LlavaModel(opened.Config, dtype, device) { Folder = opened };
+        try
+        {
+            using var weights = opened.OpenWeights();
+            weights.LoadInto(model, new CheckpointLoadOptions
+            {
+                // transformers >= 4.52 names differ from the module's (classic) names only by prefixes.
+                Rename = LlavaCheckpointLayout.ToClassicName,
+                // Buffers some checkpoints carry that are recomputed here: CLIP's position_ids, Llama's rotary inv_freq.
+                IgnoreUnexpected = n => LlavaCheckpointLayout.IsSavedBuffer(n) || n.EndsWith("rotary_emb.inv_freq", StringComparison.Ordinal),
+            });
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The folder this model was loaded from (configs, tokenizer path); null for a model built in code.</summary>
+    public LlavaModelFolder? Folder { get; private init; }
+
+    public LlavaConfig Config { get; }
     public ScalarType DType { get; }
     public Device Device { get; }
     public long ImageTokenId => Config.ImageTokenIndex;

@@ -1,3 +1,4 @@
+using Sieve.Runtime.Loading.Configs;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,7 +10,7 @@ public sealed class LlavaMultiModalProjector : nn.Module<Tensor, Tensor>
     private readonly Linear linear_1, linear_2;
     private readonly Func<Tensor, Tensor> _act;
 
-    public LlavaMultiModalProjector(PendingLlavaConfig config, ScalarType dtype, Device device) : base(nameof(LlavaMultiModalProjector))
+    public LlavaMultiModalProjector(LlavaConfig config, ScalarType dtype, Device device) : base(nameof(LlavaMultiModalProjector))
     {
         long input = (long)config.VisionConfig.HiddenSize * config.VisionFeatureLayers.Count;
         linear_1 = new Linear(input, config.TextConfig.HiddenSize, config.MultimodalProjectorBias, dtype, device);

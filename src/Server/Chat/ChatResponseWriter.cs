@@ -7,6 +7,9 @@ namespace Sieve.Server.Chat;
 /// <c>chat.completion.chunk</c> objects of a stream. Tool calls carry their arguments as a JSON string, as OpenAI does.</summary>
 public static class ChatResponseWriter
 {
+    /// <summary>Arguments go out compact, as OpenAI writes them.</summary>
+    private static readonly JsonSerializerOptions Arguments = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
     public static void WriteCompletion(Utf8JsonWriter w, string id, string model, long created, ChatResponse response)
     {
         var contents = response.Messages.SelectMany(m => m.Contents).ToList();
@@ -100,7 +103,7 @@ public static class ChatResponseWriter
         w.WriteString("type", "function");
         w.WriteStartObject("function");
         w.WriteString("name", call.Name);
-        w.WriteString("arguments", JsonSerializer.Serialize(call.Arguments ?? new Dictionary<string, object?>(), AIJsonUtilities.DefaultOptions));
+        w.WriteString("arguments", JsonSerializer.Serialize(call.Arguments ?? new Dictionary<string, object?>(), Arguments));
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -14,7 +14,7 @@ public static class SieveMcpTools
         var kernel = Kernel.CreateBuilder().AddSieveTools(allowedRoot).Build();
         return kernel.Plugins
             .SelectMany(plugin => plugin.Select(function => (plugin.Name, function)))
-            .Select(p => McpServerTool.Create(p.function.WithKernel(kernel, p.Name), new McpServerToolCreateOptions
+            .Select(p => McpServerTool.Create(new KernelToolFunction(kernel, p.function, $"{p.Name}_{p.function.Name}"), new McpServerToolCreateOptions
             {
                 Name = $"{p.Name}_{p.function.Name}",
                 Description = p.function.Description,

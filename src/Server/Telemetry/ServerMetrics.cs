@@ -22,13 +22,19 @@ public sealed class ServerMetrics : IDisposable
     private readonly Counter<long> _chatTokens;
     private readonly Counter<long> _sessions;
 
+    /// <summary>Seconds from a few milliseconds (a cached answer) to minutes (a long batch or a slow CPU model).</summary>
+    private static readonly InstrumentAdvice<double> Seconds = new()
+    {
+        HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600],
+    };
+
     public ServerMetrics(IMeterFactory meters)
     {
         _meter = meters.Create(MeterName);
         _jobsSubmitted = _meter.CreateCounter<long>("sieve.jobs.submitted", "{job}", "Report and batch jobs accepted");
-        _jobDuration = _meter.CreateHistogram<double>("sieve.jobs.duration", "s", "Time a job ran, by kind and outcome");
-        _chatFirstToken = _meter.CreateHistogram<double>("sieve.chat.time_to_first_token", "s", "Request to first content (prefill as the client sees it)");
-        _chatDecode = _meter.CreateHistogram<double>("sieve.chat.decode", "s", "First content to the end of the answer");
+        _jobDuration = _meter.CreateHistogram<double>("sieve.jobs.duration", "s", "Time a job ran, by kind and outcome", advice: Seconds);
+        _chatFirstToken = _meter.CreateHistogram<double>("sieve.chat.time_to_first_token", "s", "Request to first content (prefill as the client sees it)", advice: Seconds);
+        _chatDecode = _meter.CreateHistogram<double>("sieve.chat.decode", "s", "First content to the end of the answer", advice: Seconds);
         _chatTokens = _meter.CreateCounter<long>("sieve.chat.tokens", "{token}", "Tokens the backend reported, by direction");
         _sessions = _meter.CreateCounter<long>("sieve.chat.session_requests", "{request}", "Chat requests bound to a session, by whether the session existed");
     }

@@ -4,7 +4,6 @@ using Sieve.Agents.Models;
 using Sieve.Agents.PatentFinder;
 using Sieve.Agents.Planner;
 using Sieve.Agents.Reports;
-using Sieve.Agents.Telemetry;
 using Sieve.Markush.Matching;
 
 namespace Sieve.Agents.Tests.Planner;
@@ -106,6 +105,29 @@ public class ModelDrivenPlannerTests
     }
 
     [Fact]
+    public async Task A_refused_tool_call_reaches_the_model_as_a_tool_error_and_counts_as_no_evidence()
+    {
+        // The chemist asks for a path outside the tool root, then (re-asked) does it right.
+        PatentFinderScript? script = null;
+        script = new PatentFinderScript(Patent, Samples.Celecoxib,
+            _ => ScriptedReply.Call(("markush_match", new { path = "../../etc", smiles = Samples.Celecoxib })),
+            r => script!.Match()(r));
+        using var server = new ScriptedChatServer(r => r.Is("chemist") && r.Last.Role == "tool" && r.Last.Content.Contains("\"error\"", StringComparison.Ordinal)
+            ? PatentFinderScript.Claim("{\"verdicts\": [{\"claim\": 1, \"verdict\": \"covered\"}]}")
+            : script.Answer(r));
+        var planner = new ModelDrivenPlanner(Client(server), clock: new FixedClock(Samples.When));
+
+        var report = await Run(server, Samples.Celecoxib, planner);
+
+        var refused = Assert.Single(planner.ToolCalls, c => c.Name == "markush.match" && c.Error is not null);
+        Assert.Contains("path", refused.Error);
+        Assert.Contains(server.Requests.SelectMany(r => r.ToolResults), t => t.Contains("\"parameter\": \"path\"", StringComparison.Ordinal));
+        Assert.Contains(server.Requests.Where(r => r.Is("chemist")).SelectMany(r => r.UserMessages), m => m.Contains("claim 1: proposed covered rejected", StringComparison.Ordinal));
+        Assert.Equal(Verdict.Covered, report.Claims[0].Verdict);
+        Assert.Contains(report.VerifierNotes, n => n.Contains("evidence not counted: call", StringComparison.Ordinal) && n.Contains("returned no match", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_model_that_hedges_where_the_evidence_decides_is_asked_again_and_stays_undetermined_if_it_insists()
     {
         // Every turn the chemist calls the matcher (not covered), then answers "undetermined" all the same.
@@ -126,25 +148,48 @@ public class ModelDrivenPlannerTests
     }
 
     [Fact]
+    public async Task A_molecule_given_as_a_molfile_is_handed_over_and_drawn_as_canonical_smiles()
+    {
+        var canonical = Sieve.Chemistry.Canonical.CanonicalSmiles.Of(Sieve.Chemistry.Smiles.SmilesReader.Read(Samples.Celecoxib));
+        var file = Path.Combine(Path.GetTempPath(), $"sieve-planner-{Guid.NewGuid():N}.mol");
+        File.WriteAllText(file, Sieve.Chemistry.Molfile.MolfileWriter.Write(Sieve.Chemistry.Smiles.SmilesReader.Read(Samples.Celecoxib)));
+        try
+        {
+            PatentFinderScript? script = null;
+            script = new PatentFinderScript(Patent, canonical, r => script!.Match()(r));
+            using var server = new ScriptedChatServer(r => script.Answer(r));
+
+            var report = await new ModelDrivenPlanner(Client(server), clock: new FixedClock(Samples.When)).RunAsync(Samples.Patent(Patent), MoleculeSource.Read(file));
+
+            Assert.Contains($"Molecule SMILES: {canonical}", server.Requests.First(r => r.Is("chemist")).UserMessages[0]);
+            Assert.Equal(Verdict.Covered, report.Claims[0].Verdict);
+            Assert.Equal(canonical, report.Molecule.Depiction.Structure);
+            Assert.Equal(file, report.Molecule.Input);
+            // Highlights land on atoms of the drawn structure: scaffold and molecule elements agree.
+            var molecule = Sieve.Chemistry.Smiles.SmilesReader.Read(report.Molecule.Depiction.Structure);
+            var scaffold = Sieve.Chemistry.Smiles.SmilesReader.Read(report.Claims[0].Scaffold.Structure);
+            Assert.NotEmpty(report.Claims[0].ScaffoldToMolecule);
+            foreach (var p in report.Claims[0].ScaffoldToMolecule)
+                if (scaffold.Atoms[p.Scaffold].Element != 0)
+                    Assert.Equal(scaffold.Atoms[p.Scaffold].Element, molecule.Atoms[p.Molecule].Element);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Every_agent_step_and_every_tool_call_is_a_span()
     {
-        var spans = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == AgentTelemetry.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => { lock (spans) spans.Add(a); },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new SpanCollector();
         PatentFinderScript? script = null;
         script = new PatentFinderScript(Patent, Samples.Celecoxib, r => script!.Match()(r));
         using var server = new ScriptedChatServer(r => script.Answer(r));
-        using var root = new Activity("test-root").Start();
 
         await Run(server, Samples.Celecoxib);
 
-        List<Activity> mine;
-        lock (spans) mine = [.. spans.Where(s => s.TraceId == root.TraceId)];
+        var mine = spans.Spans;
         var names = mine.Select(s => s.OperationName).ToList();
         foreach (var step in new[] { "agent.claim-analyst", "agent.chemist", "agent.verifier", "agent.writer" })
             Assert.Contains(step, names);

@@ -1,3 +1,4 @@
+using Sieve.Runtime.Loading.Configs;
 using Sieve.Runtime.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -13,25 +14,25 @@ public static class TinyLlava
 {
     public const long ImageToken = 100;
 
-    public static PendingLlavaConfig Config(bool tied = false, int kvHeads = 2) => new()
+    public static LlavaConfig Config(bool tied = false, int kvHeads = 2, int vocab = 128, long imageToken = ImageToken) => new()
     {
-        VisionConfig = new PendingClipVisionConfig
+        VisionConfig = new ClipVisionConfig
         {
             HiddenSize = 32, IntermediateSize = 64, NumHiddenLayers = 3, NumAttentionHeads = 4,
             ImageSize = 56, PatchSize = 14,
         },
-        TextConfig = new PendingLlamaConfig
+        TextConfig = new LlamaConfig
         {
-            VocabSize = 128, HiddenSize = 64, IntermediateSize = 128, NumHiddenLayers = 3, NumAttentionHeads = 4,
-            NumKeyValueHeads = kvHeads, RmsNormEps = 1e-5, RopeTheta = 10000, TieWordEmbeddings = tied,
+            VocabSize = vocab, HiddenSize = 64, IntermediateSize = 128, NumHiddenLayers = 3, NumAttentionHeads = 4,
+            NumKeyValueHeads = kvHeads, HeadDim = 16, RmsNormEps = 1e-5, RopeTheta = 10000, TieWordEmbeddings = tied,
         },
-        ImageTokenIndex = (int)ImageToken,
+        ImageTokenIndex = (int)imageToken,
     };
 
     /// <summary>16 patches per 56×56 image (4×4 of 14 px), CLS dropped.</summary>
     public const int FeaturesPerImage = 16;
 
-    public static LlavaModel Create(PendingLlavaConfig? config = null, ScalarType dtype = ScalarType.Float32, long seed = 7)
+    public static LlavaModel Create(LlavaConfig? config = null, ScalarType dtype = ScalarType.Float32, long seed = 7)
     {
         TorchRuntime.EnsureLoadable();
         var model = new LlavaModel(config ?? Config(), dtype, CPU);

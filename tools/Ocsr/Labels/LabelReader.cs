@@ -3,7 +3,11 @@ using OpenCvSharp;
 namespace Sieve.Ocsr.Labels;
 
 /// <summary>One drawn label: its text, where it is (working pixels) and how sure the glyph reader was.</summary>
-internal sealed record DrawnLabel(string Text, Rect Box, double Confidence);
+internal sealed record DrawnLabel(string Text, Rect Box, double Confidence, IReadOnlyList<int> ComponentIds)
+{
+    /// <summary>A lone stroke read as a glyph ('-', 'l', '1', '/') is a short bond line, not a label.</summary>
+    public bool IsStroke => Text is "-" or "l" or "I" or "1" or "/" or "\\" or "+" or "Il";
+}
 
 /// <summary>Groups glyph components into labels (side by side or stacked, like <c>NH</c> with the H below) and
 /// reads each: glyph classes from <see cref="GlyphClassifier"/>, case and sub/superscript from glyph heights.</summary>
@@ -51,7 +55,7 @@ internal static class LabelReader
         {
             var members = group.Select(i => parts[i]).ToList();
             var read = members.Select(p => (p.Box, Result: classifier.Classify(Features(componentIds, p.Ids, p.Box)))).ToList();
-            labels.Add(Compose(read));
+            labels.Add(Compose(read) with { ComponentIds = members.SelectMany(p => p.Ids).Distinct().ToList() });
         }
         return labels;
     }
@@ -93,7 +97,7 @@ internal static class LabelReader
             text.Append(c);
         }
         var labelBox = glyphs.Select(g => g.Box).Aggregate((a, b) => a | b);
-        return new DrawnLabel(Repair(text.ToString()), labelBox, glyphs.Average(g => g.Result.Confidence));
+        return new DrawnLabel(Repair(text.ToString()), labelBox, glyphs.Average(g => g.Result.Confidence), []);
     }
 
     /// <summary>Readings that are almost certainly one glyph misread.</summary>
