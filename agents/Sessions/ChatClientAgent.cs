@@ -1,12 +1,20 @@
 using Microsoft.Extensions.AI;
+using Sieve.Agents.Planner;
 
 namespace Sieve.Agents.Sessions;
 
 /// <summary>Answers with a chat model behind <see cref="IChatClient"/> (an OpenAI-compatible endpoint or the local
 /// runtime, as the backend factory builds it). Each turn sends the system prompt (<see cref="SessionPrompt"/>), the
-/// session's earlier <see cref="MessageKind.Chat"/> messages from the store, and the question.</summary>
-public sealed class ChatClientAgent(IChatClient client, string description, int maxHistoryMessages = StoredChatHistory.DefaultMaxHistory) : IChatAgent
+/// session's earlier <see cref="MessageKind.Chat"/> messages from the store, and the question. With
+/// <paramref name="useTools"/> the model may call the Sieve kernel functions (chemistry always; patent and Markush
+/// tools on the latest attached patent, whose parent folder is the tools' allowed root) through Semantic Kernel's
+/// function invocation, as the model-driven planner does.</summary>
+public sealed class ChatClientAgent(
+    IChatClient client, string description, bool useTools = true, int maxHistoryMessages = StoredChatHistory.DefaultMaxHistory) : IChatAgent
 {
+    private static readonly string[] ChemistryTools = ["chemistry.canonicalize", "chemistry.describe", "chemistry.substructure"];
+    private static readonly string[] PatentTools = ["patent.read_patent", "markush.parse_claims", "markush.match"];
+
     private readonly IChatClient _client = client ?? throw new ArgumentNullException(nameof(client));
 
     public string Description { get; } = description;
@@ -16,7 +24,9 @@ public sealed class ChatClientAgent(IChatClient client, string description, int 
     public async Task<string> AnswerAsync(ChatTurn turn, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var response = await _client.GetResponseAsync(Messages(turn, maxHistoryMessages), cancellationToken: cancel).ConfigureAwait(false);
+        var messages = Messages(turn, maxHistoryMessages);
+        var (chat, options) = useTools ? WithTools(turn) : (_client, null);
+        var response = await chat.GetResponseAsync(messages, options, cancel).ConfigureAwait(false);
         var text = response.Text.Trim();
         return text.Length > 0 ? text : throw new ChatModelException("the model returned an empty answer");
     }
@@ -28,6 +38,16 @@ public sealed class ChatClientAgent(IChatClient client, string description, int 
         messages.AddRange(StoredChatHistory.Replay(turn.History, maxHistory));
         messages.Add(new ChatMessage(ChatRole.User, turn.Question));
         return messages;
+    }
+
+    /// <summary>A kernel per turn: the allowed root follows the latest attached patent, which may change between turns.</summary>
+    private (IChatClient, ChatOptions) WithTools(ChatTurn turn)
+    {
+        var patent = turn.Attachments.LastOrDefault(a => a.Kind == AttachmentKind.Patent);
+        var root = patent is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(patent.Value))!;
+        var kernel = SieveKernel.Build(_client, root, new ToolCallRecorder());
+        var names = patent is null ? ChemistryTools : [.. ChemistryTools, .. PatentTools];
+        return (SieveKernel.Chat(kernel), SieveKernel.Options(kernel, SieveKernel.Tools(kernel, names)));
     }
 }
 

@@ -18,6 +18,8 @@ public static class SessionPrompt
         b.AppendLine("Attachments (the latest patent and the latest molecule are the ones /report uses):");
         if (turn.Attachments.Count == 0) b.AppendLine("- none");
         foreach (var a in turn.Attachments) b.AppendLine($"- {a.Description}");
+        if (turn.Attachments.LastOrDefault(a => a.Kind == AttachmentKind.Patent) is { } patent)
+            b.AppendLine($"Tools name this patent by the path '{Path.GetFileName(Path.TrimEndingDirectorySeparator(patent.Value))}'.");
         b.AppendLine();
         b.AppendLine("Reports produced in this session:");
         if (turn.Results.Count == 0) b.AppendLine("- none");

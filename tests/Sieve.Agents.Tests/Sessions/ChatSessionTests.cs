@@ -115,6 +115,23 @@ public sealed class ChatSessionTests : ScratchFolder
     }
 
     [Fact]
+    public async Task A_model_can_call_the_markush_tools_on_the_attached_patent()
+    {
+        using var store = SessionStore.Open(StorePath);
+        var client = new ToolCallingChatClient("coxib-diarylpyrazole", Samples.Celecoxib);
+        var chat = Open(store, new ChatClientAgent(client, "scripted"));
+        await chat.HandleAsync("/attach coxib-diarylpyrazole");
+        var reply = await chat.HandleAsync("is celecoxib covered?");
+
+        Assert.Equal(ReplyStatus.Answer, reply!.Status);
+        Assert.StartsWith("tool said: ", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("\"verdict\":\"covered\"", reply.Text.Replace(" ", ""));
+        Assert.Contains("SAMPLE-COX-001", reply.Text);
+        Assert.Contains("Tools name this patent by the path 'coxib-diarylpyrazole'", client.Requests[0][0].Text);
+        Assert.Equal(2, client.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_model_that_fails_becomes_an_error_reply_naming_the_cause()
     {
         using var store = SessionStore.Open(StorePath);

@@ -56,3 +56,34 @@ internal sealed class HangingAgent : IChatAgent
         return "never";
     }
 }
+
+/// <summary>A model that first calls markush_match on the attached patent, then answers with what the tool returned:
+/// the answer can only hold a verdict if the tool really ran.</summary>
+internal sealed class ToolCallingChatClient(string patentPath, string smiles) : IChatClient
+{
+    public List<List<ChatMessage>> Requests { get; } = [];
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var list = messages.ToList();
+        Requests.Add(list);
+        var result = list.SelectMany(m => m.Contents).OfType<FunctionResultContent>().LastOrDefault();
+        if (result is null)
+        {
+            var offered = options?.Tools?.Select(t => t.Name).ToList() ?? [];
+            if (!offered.Contains("markush_match")) throw new InvalidOperationException($"markush_match not offered: {string.Join(", ", offered)}");
+            var call = new FunctionCallContent("call-1", "markush_match", new Dictionary<string, object?> { ["path"] = patentPath, ["smiles"] = smiles });
+            return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, [call])));
+        }
+        // What a real connector would send back to the model: the tool's result as JSON.
+        var json = System.Text.Json.JsonSerializer.Serialize(result.Result);
+        return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, $"tool said: {json}")));
+    }
+
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("the chat session does not stream");
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+    public void Dispose() { }
+}
