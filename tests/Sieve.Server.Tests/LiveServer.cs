@@ -17,14 +17,15 @@ internal sealed class LiveServer : IAsyncDisposable
     private readonly Action<IServiceCollection>? _services;
     private WebApplication? _app;
 
-    private LiveServer(ServerOptions options, Action<IServiceCollection>? services)
+    private LiveServer(string scratch, ServerOptions options, Action<IServiceCollection>? services)
     {
+        Scratch = scratch;
         Options = options;
         _services = services;
     }
 
     public ServerOptions Options { get; }
-    public string Scratch => Path.GetDirectoryName(Options.DataDirectory)!;
+    public string Scratch { get; }
     public HttpClient Client { get; private set; } = null!;
     public Uri Address { get; private set; } = null!;
 
@@ -35,7 +36,7 @@ internal sealed class LiveServer : IAsyncDisposable
         CopyDirectory(Repository.Patent("coxib-diarylpyrazole"), Path.Combine(root, "patents", "coxib"));
         var options = new ServerOptions { Port = 0, AllowedRoot = root, DataDirectory = Path.Combine(scratch, "data"), JobWorkers = 2 };
         configure?.Invoke(options);
-        var server = new LiveServer(options, services);
+        var server = new LiveServer(scratch, options, services);
         await server.StartAppAsync();
         return server;
     }

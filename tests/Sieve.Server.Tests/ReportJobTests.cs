@@ -84,6 +84,15 @@ public sealed class ReportJobTests
     }
 
     [Fact]
+    public async Task Data_folder_inside_the_root_is_off_limits_to_paths()
+    {
+        await using var server = await LiveServer.StartAsync(configure: o => o.DataDirectory = Path.Combine(o.AllowedRoot, "data"));
+        var post = await server.Client.PostAsJsonAsync("/v1/batches", new { patentsPath = "data", molecules = LiveServer.Celecoxib });
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Contains("data folder", (await LiveServer.Json(post)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Symbolic_link_leading_out_of_the_root_is_refused()
     {
         await using var server = await LiveServer.StartAsync();

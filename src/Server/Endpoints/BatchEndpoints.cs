@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Sieve.Agents.Batch;
 using Sieve.KernelFunctions.Paths;
 using Sieve.Server.Hosting;
 using Sieve.Server.Jobs;
 using Sieve.Server.Telemetry;
-using Sieve.Server.Uploads;
 
 namespace Sieve.Server.Endpoints;
 
@@ -42,28 +42,16 @@ internal static class BatchEndpoints
         if (request.Text("parallel") is { } p && (!int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out parallel) || parallel < 1 || parallel > options.Value.JobWorkers * 4))
             throw new RequestInputException("parallel", $"'{p}' must be a whole number from 1 to {options.Value.JobWorkers * 4}");
 
-        var upload = request.Part("patents");
-        var path = request.Text("patentsPath");
-        if ((upload is null) == (path is null))
-            throw new RequestInputException("patents", "give exactly one of 'patents' (a zip of package folders) or 'patentsPath' (a folder inside the allowed root)");
         var id = JobStore.NewId();
-        string patentsDirectory;
-        if (upload is not null)
-        {
-            var files = PatentZip.Extract(upload.Content, options.Value.MaxExtractedBytes, options.Value.MaxZipEntries, folderOfPackages: true);
-            patentsDirectory = folders.Package(id);
-            Directory.CreateDirectory(folders.Job(id));
-            PatentZip.WriteTo(files, patentsDirectory);
-        }
-        else
-        {
-            patentsDirectory = JobRequests.ResolveFolder(root, path!, "patentsPath");
-            if (Sieve.Agents.Batch.BatchRunner.FindPatents(patentsDirectory).Count == 0)
-                throw new RequestInputException("patentsPath", $"'{path}' has no subfolder with claims.txt", StatusCodes.Status422UnprocessableEntity);
-        }
+        var patentsDirectory = JobRequests.PatentFolder(request, "patents", "patentsPath", id, folderOfPackages: true, root, folders, options.Value,
+            (folder, path) =>
+            {
+                if (BatchRunner.FindPatents(folder).Count == 0)
+                    throw new RequestInputException("patentsPath", $"'{path}' has no subfolder with claims.txt", StatusCodes.Status422UnprocessableEntity);
+            });
         Directory.CreateDirectory(folders.Job(id));
         await File.WriteAllTextAsync(folders.Molecules(id), moleculesText, context.RequestAborted).ConfigureAwait(false);
-        var total = molecules.Count * Sieve.Agents.Batch.BatchRunner.FindPatents(patentsDirectory).Count;
+        var total = molecules.Count * BatchRunner.FindPatents(patentsDirectory).Count;
         var job = store.Create(id, JobKind.Batch, JobRequests.Caller(context),
             JobJson.Write(new BatchJobInput(patentsDirectory, folders.Molecules(id), parallel)), total);
         queue.Enqueue(id);

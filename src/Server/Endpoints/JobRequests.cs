@@ -63,7 +63,7 @@ internal sealed class JobRequest
 internal static class JobRequests
 {
     /// <summary>A server-side path, resolved inside the allowed root (links included) and required to be a folder.</summary>
-    public static string ResolveFolder(AllowedRoot root, string path, string parameter)
+    public static string ResolveFolder(AllowedRoot root, string dataDirectory, string path, string parameter)
     {
         string full;
         try
@@ -76,7 +76,33 @@ internal static class JobRequests
                 ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
         }
         if (!Directory.Exists(full)) throw new RequestInputException(parameter, $"'{path}' is a file; give the package folder");
+        // Other callers' uploads live in the data folder; when it sits under the allowed root it is still off limits.
+        var data = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDirectory));
+        if (full == data || full.StartsWith(data + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new RequestInputException(parameter, $"'{path}' is inside the server's data folder", StatusCodes.Status403Forbidden);
         return full;
+    }
+
+    /// <summary>The patent folder a job works on: the zip upload in part <paramref name="uploadPart"/>, checked and written
+    /// into the job's own folder, or the folder named by <paramref name="pathField"/> inside the allowed root (which
+    /// <paramref name="check"/> then vets). Exactly one of the two must be given.</summary>
+    public static string PatentFolder(JobRequest request, string uploadPart, string pathField, string id, bool folderOfPackages,
+        AllowedRoot root, JobFolders folders, ServerOptions options, Action<string, string> check)
+    {
+        var upload = request.Part(uploadPart);
+        var path = request.Text(pathField);
+        if ((upload is null) == (path is null))
+            throw new RequestInputException(uploadPart, $"give exactly one of '{uploadPart}' (a zip upload) or '{pathField}' (a folder inside the allowed root)");
+        if (upload is null)
+        {
+            var folder = ResolveFolder(root, options.DataDirectory, path!, pathField);
+            check(folder, path!);
+            return folder;
+        }
+        var files = PatentZip.Extract(upload.Content, options.MaxExtractedBytes, options.MaxZipEntries, folderOfPackages);
+        Directory.CreateDirectory(folders.Job(id));
+        PatentZip.WriteTo(files, folders.Package(id));
+        return folders.Package(id);
     }
 
     public static string? Caller(HttpContext context) => context.Items[ApiKeyMiddleware.KeyIdItem] as string;

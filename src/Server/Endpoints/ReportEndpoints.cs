@@ -7,7 +7,6 @@ using Sieve.KernelFunctions.Paths;
 using Sieve.Server.Hosting;
 using Sieve.Server.Jobs;
 using Sieve.Server.Telemetry;
-using Sieve.Server.Uploads;
 
 namespace Sieve.Server.Endpoints;
 
@@ -49,25 +48,13 @@ internal static class ReportEndpoints
             throw new RequestInputException("molecule", e.Message);
         }
 
-        var upload = request.Part("patent");
-        var path = request.Text("patentPath");
-        if ((upload is null) == (path is null))
-            throw new RequestInputException("patent", "give exactly one of 'patent' (a zip upload) or 'patentPath' (a folder inside the allowed root)");
         var id = JobStore.NewId();
-        string patentDirectory;
-        if (upload is not null)
-        {
-            var files = PatentZip.Extract(upload.Content, options.Value.MaxExtractedBytes, options.Value.MaxZipEntries);
-            patentDirectory = folders.Package(id);
-            Directory.CreateDirectory(folders.Job(id));
-            PatentZip.WriteTo(files, patentDirectory);
-        }
-        else
-        {
-            patentDirectory = JobRequests.ResolveFolder(root, path!, "patentPath");
-            if (!File.Exists(Path.Combine(patentDirectory, "claims.txt")))
-                throw new RequestInputException("patentPath", $"'{path}' holds no claims.txt; a patent package folder is needed", StatusCodes.Status422UnprocessableEntity);
-        }
+        var patentDirectory = JobRequests.PatentFolder(request, "patent", "patentPath", id, folderOfPackages: false, root, folders, options.Value,
+            (folder, path) =>
+            {
+                if (!File.Exists(Path.Combine(folder, "claims.txt")))
+                    throw new RequestInputException("patentPath", $"'{path}' holds no claims.txt; a patent package folder is needed", StatusCodes.Status422UnprocessableEntity);
+            });
         var job = store.Create(id, JobKind.Report, JobRequests.Caller(context), JobJson.Write(new ReportJobInput(patentDirectory, moleculeText, name)), 1);
         queue.Enqueue(id);
         metrics.JobSubmitted(JobKind.Report);
