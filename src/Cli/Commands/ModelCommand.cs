@@ -14,6 +14,8 @@ public static class ModelCommand
     {
         var model = new Command("model", "Local LLaVA models (HuggingFace folders): inspect and run them.");
         model.Add(Info(terminal));
+        foreach (var run in ModelRunCommands.Create(terminal))   // logits, generate, run
+            model.Add(run);
         return model;
     }
 

@@ -1,0 +1,73 @@
+using Sieve.Runtime.Loading.Configs;
+using System.Globalization;
+using Sieve.Runtime;
+using Sieve.Runtime.Generation;
+using Sieve.Runtime.Models;
+using static TorchSharp.torch;
+
+// Speed of one LLaVA turn on this CPU: vision tower + projector, prefill of 576 image tokens plus text, and greedy
+// decoding with the KV cache, in F32 and BF16. The model has LLaVA-1.5's shape (ViT/14 at 336 px → 576 patches,
+// 2-layer GELU projector, Llama decoder with 32064-token vocabulary) scaled down in width and depth so that a turn
+// takes seconds on two cores; weights are random (speed does not depend on their values).
+// Usage: bench/runtime.sh [--text-tokens 200] [--new-tokens 32]
+
+int textTokens = Option("--text-tokens", 200), newTokens = Option("--new-tokens", 32);
+TorchRuntime.EnsureLoadable();
+var config = new LlavaConfig
+{
+    VisionConfig = new ClipVisionConfig
+    {
+        HiddenSize = 512, IntermediateSize = 2048, NumHiddenLayers = 8, NumAttentionHeads = 8, ImageSize = 336, PatchSize = 14,
+    },
+    TextConfig = new LlamaConfig
+    {
+        VocabSize = 32064, HiddenSize = 1024, IntermediateSize = 2816, NumHiddenLayers = 8, NumAttentionHeads = 16,
+        NumKeyValueHeads = 16, HeadDim = 64, RmsNormEps = 1e-5,
+    },
+    ImageTokenIndex = 32000,
+};
+Console.WriteLine($"model: CLIP {config.VisionConfig.NumHiddenLayers}×{config.VisionConfig.HiddenSize} at 336 px (576 patches), " +
+    $"Llama {config.TextConfig.NumHiddenLayers}×{config.TextConfig.HiddenSize} (ffn {config.TextConfig.IntermediateSize}, vocab {config.TextConfig.VocabSize}); " +
+    $"torch threads {get_num_threads()}");
+var prompt = new List<long> { 1 };
+prompt.Add(config.ImageTokenIndex);
+var random = new Random(1);
+while (prompt.Count < textTokens + 1) prompt.Add(random.Next(3, 32000));
+Console.WriteLine($"prompt: 576 image + {prompt.Count - 1} text tokens; {newTokens} new tokens, greedy");
+Console.WriteLine($"{"dtype",-9} {"vision ms",10} {"prefill ms",11} {"prefill tok/s",14} {"decode tok/s",13} {"KV MiB",8}");
+foreach (var dtype in new[] { ScalarType.Float32, ScalarType.BFloat16 })
+{
+    using var model = new LlavaModel(config, dtype, CPU);
+    Randomize(model);
+    using var pixels = randn(1, 3, 336, 336);
+    var options = new SamplingOptions { MaxNewTokens = newTokens };
+    Generate.Tokens(model, prompt, pixels, options with { MaxNewTokens = 2 });   // warm-up
+    GenerationTimings? best = null;
+    for (int rep = 0; rep < 2; rep++)
+    {
+        var t = Generate.Tokens(model, prompt, pixels, options).Timings;
+        if (best is null || t.PrefillMs + t.VisionMs < best.PrefillMs + best.VisionMs) best = t;
+    }
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{dtype.ToString().ToLowerInvariant(),-9} {best!.VisionMs,10:F0} {best.PrefillMs,11:F0} {best.PrefillTokens / (best.PrefillMs / 1000),14:F1} {best.DecodeTokensPerSecond,13:F2} {best.KvBytes / 1048576.0,8:F1}"));
+}
+return 0;
+
+int Option(string name, int fallback)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
+}
+
+// N(0, 1/fan_in) weights keep activations in range, so BF16 timings are not skewed by overflowing values.
+static void Randomize(nn.Module model)
+{
+    using var noGrad = no_grad();
+    foreach (var (name, p) in model.named_parameters())
+    {
+        using var scope = NewDisposeScope();
+        var noise = randn(p.shape, ScalarType.Float32);
+        p.copy_(p.dim() == 1 ? (name.EndsWith("bias", StringComparison.Ordinal) ? noise * 0.02 : 1 + noise * 0.02)
+            : noise / Math.Sqrt(p.shape[^1]));
+    }
+}

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Sieve.Cli.Io;
+using Sieve.Runtime.Generation;
+using Sieve.Runtime.Interop;
+using static TorchSharp.torch;
+
+namespace Sieve.Cli.Commands;
+
+/// <summary>
+/// <c>sieve model logits|generate</c>: exact prefill logits and generated token ids of a LLaVA folder, for parity
+/// checks and research scripts (their output formats are a contract). Added under <c>sieve model</c>.
+/// </summary>
+public static class ModelRunCommands
+{
+    public static IEnumerable<Command> Create(Func<Terminal> terminal) => [Logits(terminal), Generate(terminal), ModelChatCommand.Create(terminal)];
+
+    private static Argument<string> FolderArgument() => new("DIR") { Description = "HuggingFace LLaVA model folder (config.json, *.safetensors)." };
+
+    private static Option<string> InputIdsOption() => new("--input-ids")
+    {
+        Description = "Prompt token ids, comma-separated; the model's image token id marks each image (one per image, or already expanded).",
+        Required = true,
+    };
+
+    private static Option<string?> PixelValuesOption() => new("--pixel-values")
+    {
+        Description = "Preprocessed pixel values as a NumPy .npy, float32 [images, 3, H, W].",
+    };
+
+    public static Command Logits(Func<Terminal> terminal)
+    {
+        var dir = FolderArgument();
+        var ids = InputIdsOption();
+        var pixels = PixelValuesOption();
+        var output = new Option<string>("--out") { Description = "Where to write the logits (.npy, float32 [L, V]).", Required = true };
+        var command = new Command("logits",
+            "Write the prefill logits of every position of the expanded sequence (image tokens expanded to the image's " +
+            "features) as a float32 NumPy array [L, V]. Exit 1 on bad arguments or a model that cannot be loaded.")
+        {
+            dir, ids, pixels, output,
+        };
+        command.SetAction(parse => CliErrors.Guard(terminal(), t => RunLogits(
+            parse.GetRequiredValue(dir), parse.GetRequiredValue(ids), parse.GetValue(pixels), parse.GetRequiredValue(output), t)));
+        return command;
+    }
+
+    public static int RunLogits(string folder, string idsText, string? pixelPath, string outPath, Terminal terminal)
+    {
+        var ids = ModelInputs.ParseIds(idsText);
+        using var model = ModelInputs.Load(folder);
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var pixels = pixelPath is null ? null : ModelInputs.ReadPixels(pixelPath, model);
+        using var cache = model.NewCache();
+        try
+        {
+            var (embeds, layout) = model.EmbedPrompt(ids, pixels is null ? [] : model.EncodeImages(pixels));
+            var logits = model.Forward(embeds, cache, allRows: true).Logits;
+            NumpyFile.Write(outPath, logits);
+            terminal.Out.WriteLine($"wrote {outPath}: float32 [{layout.Ids.Length}, {logits.shape[1]}]");
+        }
+        catch (ArgumentException e) { throw new CliInputException(e.Message); }
+        catch (IOException e) { throw new CliInputException($"--out {outPath}: {e.Message}"); }
+        return ExitCodes.Ok;
+    }
+
+    public static Command Generate(Func<Terminal> terminal)
+    {
+        var dir = FolderArgument();
+        var ids = InputIdsOption();
+        var pixels = PixelValuesOption();
+        var maxNew = new Option<int>("--max-new-tokens") { Description = "Tokens to generate at most.", DefaultValueFactory = _ => 8 };
+        var greedy = new Option<bool>("--greedy") { Description = "Argmax decoding (otherwise sampling with --temperature, --top-p, --seed)." };
+        var temperature = new Option<double>("--temperature") { DefaultValueFactory = _ => 1.0 };
+        var topP = new Option<double>("--top-p") { DefaultValueFactory = _ => 1.0 };
+        var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 0UL };
+        var command = new Command("generate",
+            "Generate from a prompt of token ids and print the generated ids, comma-separated (a final end-of-sequence " +
+            "token from generation_config.json included, as HF's generate does).")
+        {
+            dir, ids, pixels, maxNew, greedy, temperature, topP, seed,
+        };
+        command.SetAction(parse => CliErrors.Guard(terminal(), t => RunGenerate(
+            parse.GetRequiredValue(dir), parse.GetRequiredValue(ids), parse.GetValue(pixels),
+            new SamplingOptions
+            {
+                MaxNewTokens = parse.GetValue(maxNew), Greedy = parse.GetValue(greedy), Temperature = parse.GetValue(temperature),
+                TopP = parse.GetValue(topP), Seed = parse.GetValue(seed),
+            }, t)));
+        return command;
+    }
+
+    public static int RunGenerate(string folder, string idsText, string? pixelPath, SamplingOptions options, Terminal terminal)
+    {
+        var ids = ModelInputs.ParseIds(idsText);
+        if (options.Validate() is { Count: > 0 } problems)
+            throw new CliInputException(string.Join("; ", problems));
+        using var model = ModelInputs.Load(folder);
+        var stops = model.Folder?.Generation.EosTokenIds.Select(i => (long)i).ToHashSet() ?? [];
+        using var pixels = pixelPath is null ? null : ModelInputs.ReadPixels(pixelPath, model);
+        try
+        {
+            var (tokens, _) = Sieve.Runtime.Generation.Generate.Tokens(model, ids, pixels, options with { StopTokenIds = stops });
+            terminal.Out.WriteLine(string.Join(",", tokens));
+        }
+        catch (ArgumentException e) { throw new CliInputException(e.Message); }
+        return ExitCodes.Ok;
+    }
+}

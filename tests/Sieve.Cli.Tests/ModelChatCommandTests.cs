@@ -1,0 +1,56 @@
+using Sieve.Cli.Commands;
+using Sieve.Cli.Io;
+using Sieve.Runtime;
+using Sieve.Runtime.Generation;
+using Sieve.Runtime.Models;
+using Sieve.Runtime.Preprocessing;
+using Sieve.Runtime.Tests.Loading;
+using Sieve.Runtime.Tests.Models;
+using Sieve.Runtime.Tests.Tokenization;
+
+namespace Sieve.Cli.Tests;
+
+/// <summary><c>sieve model run</c> on a tiny LLaVA folder with the tiny SentencePiece tokenizer (&lt;image&gt; = 400).</summary>
+public sealed class ModelChatCommandTests : IDisposable
+{
+    private readonly ScratchFolder _dir = new();
+    private readonly StringWriter _out = new(), _err = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static string Image => Path.Combine(AppContext.BaseDirectory, "Data", "preprocess-input.png");
+
+    [Fact]
+    public void Run_streams_the_greedy_answer_to_the_templated_prompt_and_prints_timings()
+    {
+        TinyCheckpoint.Write(_dir.Path, vocab: 416, imageToken: TinyTokenizer.ImageId);
+        TinyTokenizer.WriteFolder(_dir);
+        var terminal = new Terminal(new StringReader(""), _out, _err, ShowProgress: false);
+
+        var code = ModelChatCommand.Run(_dir.Path, [Image], "What is shown?", terminal, maxNewTokens: 6, greedy: true);
+
+        Assert.Equal(0, code);
+        // The same turn by hand: template, tokenizer, CLIP preprocessing, greedy generation, decoding.
+        using var model = LlavaModel.Load(_dir.Path, new RuntimeOptions());
+        var tokenizer = Runtime.Tokenization.LlavaTokenizer.Load(_dir.Path);
+        var ids = tokenizer.Encode("USER: <image>\nWhat is shown? ASSISTANT:").Select(i => (long)i).ToArray();
+        Assert.Contains((long)TinyTokenizer.ImageId, ids);
+        using var pixels = new ClipImageProcessor(model.Folder!.Preprocessor).PreprocessBatch([ImageDecoding.ReadFile(Image)]);
+        var tokens = Generate.Tokens(model, ids, pixels, new SamplingOptions
+        {
+            MaxNewTokens = 6, StopTokenIds = new HashSet<long> { tokenizer.EosId },
+        }).Tokens;
+        Assert.Equal(tokenizer.Decode(tokens.Select(t => (int)t)) + "\n", _out.ToString().Replace("\r\n", "\n"));
+        Assert.Matches(@"vision \d+ ms · prefill \d+ tokens in \d+ ms · decode \d+ tokens at [\d.]+ tok/s · KV cache [\d.]+ MiB", _err.ToString());
+    }
+
+    [Fact]
+    public void A_prompt_with_more_image_markers_than_images_is_refused()
+    {
+        TinyCheckpoint.Write(_dir.Path, vocab: 416, imageToken: TinyTokenizer.ImageId);
+        TinyTokenizer.WriteFolder(_dir);
+        var terminal = new Terminal(new StringReader(""), _out, _err, ShowProgress: false);
+        var e = Assert.Throws<CliInputException>(() => ModelChatCommand.Run(_dir.Path, [Image], "<image> and <image>?", terminal));
+        Assert.Contains("--prompt: the prompt places 2 <image> marker(s) but 1 image(s) were given", e.Message);
+    }
+}
