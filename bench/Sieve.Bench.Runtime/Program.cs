@@ -9,10 +9,11 @@ using static TorchSharp.torch;
 // decoding with the KV cache, in F32 and BF16. The model has LLaVA-1.5's shape (ViT/14 at 336 px → 576 patches,
 // 2-layer GELU projector, Llama decoder with 32064-token vocabulary) scaled down in width and depth so that a turn
 // takes seconds on two cores; weights are random (speed does not depend on their values).
-// Usage: bench/runtime.sh [--text-tokens 200] [--new-tokens 32]
+// Usage: bench/runtime.sh [--text-tokens 200] [--new-tokens 32] [--threads N (default: libtorch's choice)]
 
-int textTokens = Option("--text-tokens", 200), newTokens = Option("--new-tokens", 32);
+int textTokens = Option("--text-tokens", 200), newTokens = Option("--new-tokens", 32), threads = Option("--threads", 0);
 TorchRuntime.EnsureLoadable();
+if (threads > 0) set_num_threads(threads);
 var config = new LlavaConfig
 {
     VisionConfig = new ClipVisionConfig
