@@ -87,6 +87,9 @@ public static class StructureReader
             Console.Error.WriteLine($"{name}: vectorised {vectorised:F3}s, labels {clock.Elapsed.TotalSeconds:F3}s, scale {image.Scale} stroke {stroke:F1} bond {bondLength:F1} glyphs {glyphs.Count} " +
                 $"labels [{string.Join(", ", labels.Select(l => $"{l.Text}@{l.Box.X},{l.Box.Y} {l.Confidence:F2}"))}]");
         var graph = BondGraph.Build(lineArt, bondLength, stroke);
+        if (Environment.GetEnvironmentVariable("SIEVE_OCSR_TRACE") is "1")
+            Console.Error.WriteLine("bonds " + string.Join(" ", graph.Bonds.Select(b =>
+                $"({graph.Nodes[b.A].X:F0},{graph.Nodes[b.A].Y:F0})-({graph.Nodes[b.B].X:F0},{graph.Nodes[b.B].Y:F0})x{b.Order}")));
         var drawn = MoleculeAssembler.Assemble(graph, labels, bondLength, image.Scale);
         var structures = new List<OcsrStructure>();
         var problems = new List<string>();
