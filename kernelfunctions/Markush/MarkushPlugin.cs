@@ -36,6 +36,26 @@ public sealed class MarkushPlugin(AllowedRoot root)
         return new MarkushClaims(source.Info.Number, claims, problems);
     }
 
+    [KernelFunction("read_structure_image")]
+    [Description("Reads a drawn chemical structure (PNG, JPEG or TIFF) into SMILES; a Markush drawing gives CXSMILES with its R-labels on the attachment atoms. Every structure in the image is returned separately, each with a confidence (0-1).")]
+    [return: Description("{image, structures: [{smiles, markush, confidence}], failure}")]
+    public StructureImageResult ReadStructureImage(
+        [Description("Path of the image relative to the allowed root, e.g. 'patents/X/formulas/I.png'.")] string path)
+    {
+        var full = _root.Resolve(path, nameof(path));
+        if (!File.Exists(full)) throw new ToolInputException(nameof(path), $"'{path}' does not exist");
+        try
+        {
+            var result = Sieve.Ocsr.StructureReader.Read(full);
+            return new StructureImageResult(path,
+                result.Structures.Select(s => new DrawnStructure(s.Smiles, s.IsMarkush, s.Confidence)).ToList(), result.Failure);
+        }
+        catch (Sieve.Ocsr.OcsrException e)
+        {
+            throw new ToolInputException(nameof(path), $"'{path}': {e.Problem}");
+        }
+    }
+
     [KernelFunction("match")]
     [Description("Decides whether a molecule is covered by the patent's compound claims. Per independent claim (or only the claim given): verdict 'covered' | 'not covered' | 'undetermined', the narrowest dependent claim that still covers, and per variable site the substituent found, inside/outside/unknown, the definition and the reason.")]
     [return: Description("{patent, molecule, verdict, coveringClaims, narrowestCoveringClaim, claims: [{claim, verdict, summary, formula, scaffold, narrowestCoveringClaim, narrowestSites, dependents, matchedMolecule, stripped, neutralized, embeddingsTried, evidenceVerdict, choices, scaffoldToMolecule, sites: [{label, moleculeAtom, substituent, status, definition, reason, allowed}], evidenceProblems, unparsed, notes}], speciesClaimsNotChecked, problems}")]

@@ -16,7 +16,7 @@ public sealed class MetadataTests
         Assert.Equal(["chemistry", "markush", "patent"], names.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["canonicalize", "describe", "substructure"], names["chemistry"]);
         Assert.Equal(["read_claims_text", "read_patent"], names["patent"]);
-        Assert.Equal(["match", "parse_claims"], names["markush"]);
+        Assert.Equal(["match", "parse_claims", "read_structure_image"], names["markush"]);
     }
 
     [Fact]

@@ -46,6 +46,51 @@ public class PatentPackageTests
         finally { Directory.Delete(dir, true); }
     }
 
+    /// <summary>Stands in for the OCSR reader: the drawing "says" what the test put in it.</summary>
+    private sealed class DrawingsSay(string? smiles, double confidence) : IFormulaImageReader
+    {
+        public List<string> Read_ { get; } = [];
+        public FormulaImage Read(string path)
+        {
+            Read_.Add(Path.GetFileName(path));
+            return new FormulaImage(smiles, confidence, smiles is null ? "no bonds found" : null);
+        }
+    }
+
+    [Fact]
+    public void A_drawn_formula_is_read_through_the_image_reader_and_keeps_its_confidence()
+    {
+        var dir = TempPackage("1. A compound of formula (I) wherein R1 is methyl.", ("I.png", "(pixels)"));
+        try
+        {
+            var reader = new DrawingsSay("*c1ccccc1 |$R1;;;;;;$|", 0.8);
+            var pkg = PatentPackage.Load(dir, reader);
+            Assert.Equal(["I.png"], reader.Read_);
+            Assert.Empty(pkg.Problems);
+            Assert.Equal(0.8, pkg.ImageFormulas["I"]);
+            Assert.Equal(Verdict.Covered, PatentEvaluator.Evaluate(pkg, MoleculeInput.FromSmiles("Cc1ccccc1")).Verdict);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void A_drawn_formula_without_a_reader_or_unreadable_is_a_problem_and_text_wins_over_a_drawing()
+    {
+        var dir = TempPackage("1. A compound of formula (I) wherein R1 is methyl.", ("I.png", "(pixels)"));
+        try
+        {
+            Assert.Contains(PatentPackage.Load(dir).Problems, p => p.StartsWith("I.png: a drawn formula"));
+            Assert.Contains(PatentPackage.Load(dir, new DrawingsSay(null, 0)).Problems, p => p == "I.png: no structure read (no bonds found)");
+            File.WriteAllText(Path.Combine(dir, "formulas", "I.cxsmi"), "[*:1]c1ccccc1\n");
+            var reader = new DrawingsSay("*C |$R1;$|", 0.5);
+            var pkg = PatentPackage.Load(dir, reader);
+            Assert.Empty(reader.Read_);
+            Assert.Empty(pkg.ImageFormulas);
+            Assert.Equal("[*:1]c1ccccc1", pkg.Formulas["I"]);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     [Fact]
     public void A_missing_claims_file_is_a_clear_error()
     {

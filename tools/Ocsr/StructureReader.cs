@@ -65,7 +65,9 @@ public static class StructureReader
             var segs = lines.GetValueOrDefault(id) ?? [];
             var size = Math.Max(box.Width, box.Height);
             var straight = segs.Count == 1 && area <= 2.2 * stroke * size;
-            var glyph = size < bondLength * 0.75 && !(straight && size > bondLength * 0.5);
+            // A slanted straight stroke is a bond line (no label glyph is one slanted stroke alone).
+            var slanted = straight && Math.Abs(Math.Atan2(segs[0].B.Y - segs[0].A.Y, segs[0].B.X - segs[0].A.X) * 180 / Math.PI) % 90 is > 20 and < 70;
+            var glyph = size < bondLength * 0.75 && !(straight && size > bondLength * 0.5) && !slanted;
             if (glyph)
             {
                 glyphs.Add((id, box));
@@ -82,11 +84,15 @@ public static class StructureReader
             foreach (var id in stroke_.ComponentIds)
                 if (components.Any(c => c.Id == id && glyphs.Any(g => g.Id == id && g.Box == c.Box)))
                     lineArt.AddRange(lines.GetValueOrDefault(id) ?? []);
-        labels = labels.Where(l => !l.IsStroke).ToList();
+        // Text that is no label and was read with little confidence is speckle or a stray mark, not an atom.
+        labels = labels.Where(l => !l.IsStroke && !(LabelParser.Parse(l.Text) is null && l.Confidence < 0.65)).ToList();
         if (Environment.GetEnvironmentVariable("SIEVE_OCSR_TRACE") is "1")
             Console.Error.WriteLine($"{name}: vectorised {vectorised:F3}s, labels {clock.Elapsed.TotalSeconds:F3}s, scale {image.Scale} stroke {stroke:F1} bond {bondLength:F1} glyphs {glyphs.Count} " +
                 $"labels [{string.Join(", ", labels.Select(l => $"{l.Text}@{l.Box.X},{l.Box.Y} {l.Confidence:F2}"))}]");
         var graph = BondGraph.Build(lineArt, bondLength, stroke);
+        if (Environment.GetEnvironmentVariable("SIEVE_OCSR_TRACE") is "1")
+            Console.Error.WriteLine("bonds " + string.Join(" ", graph.Bonds.Select(b =>
+                $"({graph.Nodes[b.A].X:F0},{graph.Nodes[b.A].Y:F0})-({graph.Nodes[b.B].X:F0},{graph.Nodes[b.B].Y:F0})x{b.Order}")));
         var drawn = MoleculeAssembler.Assemble(graph, labels, bondLength, image.Scale);
         var structures = new List<OcsrStructure>();
         var problems = new List<string>();

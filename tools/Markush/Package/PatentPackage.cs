@@ -25,6 +25,9 @@ public sealed record PatentPackage
     public required string ClaimsText { get; init; }
     public required IReadOnlyDictionary<string, string> Formulas { get; init; }
     public required ClaimSet Claims { get; init; }
+    /// <summary>Formulas read from drawings (<c>formulas/I.png</c>) by an <see cref="IFormulaImageReader"/>, with
+    /// the reader's confidence; a formula given as text too is taken from the text and is not listed here.</summary>
+    public IReadOnlyDictionary<string, double> ImageFormulas { get; init; } = new Dictionary<string, double>();
     /// <summary>Formula files present but not readable (e.g. <c>I.mol</c> before the molfile reader lands).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
@@ -41,8 +44,13 @@ public sealed record PatentPackage
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static PatentPackage Load(string directory)
+    private static readonly HashSet<string> ImageExtensions = [".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"];
+
+    /// <param name="directory">The package folder.</param>
+    /// <param name="images">Reads drawn formulas (<c>formulas/I.png</c>); without one, an image formula is a problem.</param>
+    public static PatentPackage Load(string directory, IFormulaImageReader? images = null)
     {
+        var imageFormulas = new Dictionary<string, double>(StringComparer.Ordinal);
         var claimsPath = Path.Combine(directory, "claims.txt");
         if (!File.Exists(claimsPath)) throw new FileNotFoundException($"a patent package needs claims.txt ({claimsPath})", claimsPath);
         var text = File.ReadAllText(claimsPath);
@@ -75,6 +83,22 @@ public sealed record PatentPackage
                             problems.Add($"{Path.GetFileName(f)}: {e.Message}");
                         }
                         break;
+                    case var ext when ImageExtensions.Contains(ext):
+                        // Text wins over a drawing of the same formula (".cxsmi" and ".mol" sort before ".png").
+                        if (formulas.ContainsKey(name)) break;
+                        if (images is null)
+                        {
+                            problems.Add($"{Path.GetFileName(f)}: a drawn formula, and no structure reader was given to read images");
+                            break;
+                        }
+                        var read = images.Read(f);
+                        if (read.Smiles is null) problems.Add($"{Path.GetFileName(f)}: no structure read ({read.Failure})");
+                        else
+                        {
+                            formulas[name] = read.Smiles;
+                            imageFormulas[name] = read.Confidence;
+                        }
+                        break;
                     default:
                         if (!formulas.ContainsKey(name)) problems.Add($"{Path.GetFileName(f)}: format not read (use .cxsmi or .mol)");
                         break;
@@ -87,7 +111,7 @@ public sealed record PatentPackage
         return new PatentPackage
         {
             Directory = directory, Info = info, ClaimsText = text, Formulas = formulas,
-            Claims = ClaimParser.Parse(text, formulas), Problems = problems,
+            Claims = ClaimParser.Parse(text, formulas), Problems = problems, ImageFormulas = imageFormulas,
         };
     }
 }

@@ -61,7 +61,7 @@ internal sealed class InkImage : IDisposable
                 raw.CopyTo(grey);
                 break;
             case 3:
-                Cv2.CvtColor(raw, grey, ColorConversionCodes.BGR2GRAY);
+                DarkestChannel(raw, grey);
                 break;
             case 4:
                 using (var white = new Mat(raw.Size(), MatType.CV_8UC3, Scalar.White))
@@ -88,13 +88,29 @@ internal sealed class InkImage : IDisposable
                     Cv2.Add(p1, p2, blended);
                     using var blended8 = new Mat();
                     blended.ConvertTo(blended8, MatType.CV_8UC3);
-                    Cv2.CvtColor(blended8, grey, ColorConversionCodes.BGR2GRAY);
+                    DarkestChannel(blended8, grey);
                 }
                 break;
             default:
                 throw new OcsrException("image", $"{raw.Channels()} colour channels; expected 1, 3 or 4");
         }
         return grey;
+    }
+
+    /// <summary>Per pixel the darkest of B, G, R: coloured atoms (yellow S, orange P, green Cl) are light in
+    /// luminance but dark in one channel, so they stay ink while white paper stays white.</summary>
+    private static void DarkestChannel(Mat bgr, Mat grey)
+    {
+        var channels = Cv2.Split(bgr);
+        try
+        {
+            Cv2.Min(channels[0], channels[1], grey);
+            Cv2.Min(grey, channels[2], grey);
+        }
+        finally
+        {
+            foreach (var c in channels) c.Dispose();
+        }
     }
 
     public void Dispose() => Ink.Dispose();

@@ -91,6 +91,7 @@ internal static class LabelReader
             var c = ch;
             if (small && c is 'C' or 'O' or 'S' or 'X' or 'Z') c = char.ToLowerInvariant(c);
             if (c == '0') c = small ? 'o' : 'O';   // labels never hold a zero; the round glyph is a letter
+            if (small && c is 'T' or 't' or 'x' or 'X' && text.Length > 0) c = '+';   // a small cross after letters is a charge
             if (!small && c is '1' or 'I' or 'l')
                 c = text.Length > 0 && text[^1] == 'C' ? 'l' : text.Length > 0 && text[^1] == 'R' ? '1' : c == 'l' ? 'I' : c;
             if (small && c is 'l' or 'I' or 'i') c = '1';
@@ -105,6 +106,7 @@ internal static class LabelReader
     {
         "C1" or "CI" => "Cl",
         "8r" or "Bt" => "Br",
+        "NT" or "OT" or "St" or "Nt" => text[..1] + "+",   // a '+' that touches the letter reads as a T
         _ => text,
     };
 }

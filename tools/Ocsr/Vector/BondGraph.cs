@@ -55,7 +55,35 @@ internal sealed class BondGraph
             seen[key] = graph.Bonds.Count;
             graph.Bonds.Add(new DrawnBond(key.Item1, key.Item2, kept[k].Order));
         }
+        graph.JoinSplitBonds(bondLength);
         return graph;
+    }
+
+    /// <summary>A node between two single bonds in one straight line, one of them short, is a split of one bond
+    /// (a junction the thinning left where a nearby line almost touched), not an atom. Long collinear pairs stay:
+    /// they are the sp carbons beside a triple bond.</summary>
+    private void JoinSplitBonds(double bondLength)
+    {
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            for (var n = 0; n < Nodes.Count && !changed; n++)
+            {
+                var at = Bonds.Select((b, i) => (b, i)).Where(x => x.b.A == n || x.b.B == n).ToList();
+                if (at.Count != 2 || at.Any(x => x.b.Order != 1)) continue;
+                int p = at[0].b.A == n ? at[0].b.B : at[0].b.A, q = at[1].b.A == n ? at[1].b.B : at[1].b.A;
+                if (p == q) continue;
+                Segment first = new(Nodes[p], Nodes[n]), second = new(Nodes[n], Nodes[q]);
+                if (first.AngleTo(second) > 15 || first.Direction.Dot(second.Direction) < 0) continue;
+                if (Math.Min(first.Length, second.Length) > bondLength * 0.5) continue;
+                if (Bonds.Any(b => (b.A == p && b.B == q) || (b.A == q && b.B == p))) continue;
+                Bonds.RemoveAt(Math.Max(at[0].i, at[1].i));
+                Bonds.RemoveAt(Math.Min(at[0].i, at[1].i));
+                Bonds.Add(new DrawnBond(Math.Min(p, q), Math.Max(p, q), 1));
+                changed = true;
+            }
+        }
     }
 
     /// <summary>Groups lines drawn side by side (parallel, close, overlapping along their length) into one bond

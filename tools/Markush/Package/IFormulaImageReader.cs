@@ -1,0 +1,13 @@
+namespace Sieve.Markush.Package;
+
+/// <summary>Reads a drawn formula (<c>formulas/I.png</c>) into (CX)SMILES. Implemented outside this project
+/// (Sieve.Ocsr, which brings OpenCV) and handed to <see cref="PatentPackage.Load"/> by callers that have it.</summary>
+public interface IFormulaImageReader
+{
+    /// <summary>The drawing's (CX)SMILES with the reader's confidence, or a failure that says why nothing was read.</summary>
+    FormulaImage Read(string path);
+}
+
+/// <summary>What a formula image held: <see cref="Smiles"/> (CXSMILES with R-labels for a Markush drawing) and a
+/// confidence in [0, 1], or null and a <see cref="Failure"/>.</summary>
+public sealed record FormulaImage(string? Smiles, double Confidence, string? Failure);
