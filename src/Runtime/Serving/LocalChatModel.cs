@@ -28,6 +28,11 @@ public sealed class LocalChatModel : IDisposable
         if (tokenizer.ImageTokenId is { } image && image != model.ImageTokenId)
             throw new ArgumentException(
                 $"the tokenizer's <image> is id {image} but config.json's image_token_index is {model.ImageTokenId}");
+        // The prompt is always LLaVA-1.5's (LlavaChatTemplate); a folder whose own template is another format
+        // (e.g. a Mistral or ChatML LLaVA-NeXT) would be prompted wrongly, so say so instead.
+        if (tokenizer.Files.ChatTemplate is { } template && !template.Contains(LlavaChatTemplate.GenerationPrompt, StringComparison.Ordinal))
+            throw new NotSupportedException(
+                $"the folder's chat_template does not use LLaVA-1.5's USER:/{LlavaChatTemplate.GenerationPrompt} format, the only one this runtime renders");
         var vocab = model.Config.TextConfig.VocabSize;
         if (tokenizer.SentencePieceVocabSize > vocab)
             throw new ArgumentException(

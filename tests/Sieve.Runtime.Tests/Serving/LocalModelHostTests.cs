@@ -37,6 +37,10 @@ public sealed class LocalModelHostTests
         Assert.Contains("tokenizer.model", Assert.Throws<CheckpointException>(() => host.Get(dir.Path, new RuntimeOptions())).Message);
 
         File.Copy(TinyTokenizer.ModelPath, dir.File("tokenizer.model"));
+        File.WriteAllText(dir.File("chat_template.json"), """{"chat_template": "{% for m in messages %}<|im_start|>{{ m.role }}{% endfor %}"}""");
+        Assert.Contains("chat_template", Assert.Throws<NotSupportedException>(() => host.Get(dir.Path, new RuntimeOptions())).Message);
+
+        File.WriteAllText(dir.File("chat_template.json"), """{"chat_template": "{% if add_generation_prompt %}{{ 'ASSISTANT:' }}{% endif %}"}""");
         Assert.NotNull(host.Get(dir.Path, new RuntimeOptions()));
         Assert.Contains("no such model folder",
             Assert.Throws<CheckpointException>(() => host.Get(dir.File("missing"), new RuntimeOptions())).Message);
