@@ -12,6 +12,17 @@ public sealed class ChatBackendOptions
     public string Kind { get; set; } = ChatBackendKinds.None;
 
     public OpenAIBackendOptions OpenAI { get; set; } = new();
+
+    public LocalBackendOptions Local { get; set; } = new();
+}
+
+/// <summary>The local runtime (a LLaVA-1.5 checkpoint run in-process). Device and dtype come from the
+/// <c>Runtime</c> section; the entry point that references the runtime registers the kind.</summary>
+public sealed class LocalBackendOptions
+{
+    /// <summary>A HuggingFace LLaVA-1.5 folder as downloaded (config.json, *.safetensors, tokenizer.model and its
+    /// JSON files). A relative path is taken from the folder of appsettings.json.</summary>
+    public string? ModelPath { get; set; }
 }
 
 /// <summary>An OpenAI-compatible chat endpoint.</summary>

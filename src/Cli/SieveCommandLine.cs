@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sieve.Agents.Models;
+using Sieve.Cli.Backends;
 using Sieve.Cli.Commands;
 using Sieve.Cli.Io;
 
@@ -10,6 +11,8 @@ public static class SieveCommandLine
 {
     public static RootCommand Build(Func<Terminal> terminal)
     {
+        // Agents:Backend Kind "local" is the runtime in this process; chat, report and serve build backends after this.
+        LocalChatBackend.Register();
         var root = new RootCommand(
             "Sieve: does this small molecule infringe that patent? Chemistry, Markush claims and agents, with evidence.");
         root.Add(ChemCommand.Create(terminal));

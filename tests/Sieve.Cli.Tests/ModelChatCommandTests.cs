@@ -23,7 +23,7 @@ public sealed class ModelChatCommandTests : IDisposable
     [Fact]
     public void Run_streams_the_greedy_answer_to_the_templated_prompt_and_prints_timings()
     {
-        TinyCheckpoint.Write(_dir.Path, vocab: 416, imageToken: TinyTokenizer.ImageId);
+        TinyCheckpoint.Write(_dir.Path, vocabSize: 416, imageToken: TinyTokenizer.ImageId);
         TinyTokenizer.WriteFolder(_dir);
         var terminal = new Terminal(new StringReader(""), _out, _err, ShowProgress: false);
 
@@ -47,7 +47,7 @@ public sealed class ModelChatCommandTests : IDisposable
     [Fact]
     public void A_prompt_with_more_image_markers_than_images_is_refused()
     {
-        TinyCheckpoint.Write(_dir.Path, vocab: 416, imageToken: TinyTokenizer.ImageId);
+        TinyCheckpoint.Write(_dir.Path, vocabSize: 416, imageToken: TinyTokenizer.ImageId);
         TinyTokenizer.WriteFolder(_dir);
         var terminal = new Terminal(new StringReader(""), _out, _err, ShowProgress: false);
         var e = Assert.Throws<CliInputException>(() => ModelChatCommand.Run(_dir.Path, [Image], "<image> and <image>?", terminal));

@@ -21,12 +21,17 @@ public enum TensorLayout
 /// </summary>
 public static class TinyCheckpoint
 {
+    /// <param name="vocabSize">Text vocabulary (128; a model that goes with the tiny tokenizer needs 402 or more).</param>
+    /// <param name="imageToken">The image token id (100; the tiny tokenizer's &lt;image&gt; is 400).</param>
+    /// <param name="edit">Changes the random weights before they are written (e.g. a model scripted to emit given tokens).</param>
     public static void Write(string folder, TensorLayout layout = TensorLayout.Classic, ScalarType diskType = ScalarType.Float32,
-        bool tied = false, int kvHeads = 2, long? shardBytes = null, long seed = 7, int vocab = 128, long imageToken = TinyLlava.ImageToken)
+        bool tied = false, int kvHeads = 2, long? shardBytes = null, long seed = 7,
+        int vocabSize = 128, long imageToken = TinyLlava.ImageToken, int maxPositions = 256, Action<LlavaModel>? edit = null)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson(layout, tied, kvHeads, vocab, imageToken));
-        using var model = TinyLlava.Create(TinyLlava.Config(tied, kvHeads, vocab, imageToken), seed: seed);
+        File.WriteAllText(Path.Combine(folder, "config.json"), ConfigJson(layout, tied, kvHeads, vocabSize, imageToken, maxPositions));
+        using var model = TinyLlava.Create(TinyLlava.Config(tied, kvHeads, vocabSize, imageToken), seed: seed);
+        edit?.Invoke(model);
         using var scope = NewDisposeScope();
         var tensors = model.named_parameters()
             .Select(p => new KeyValuePair<string, Tensor>(layout == TensorLayout.Classic ? p.name : ToTransformers452(p.name),
@@ -49,7 +54,7 @@ public static class TinyCheckpoint
     };
 
     /// <summary>The config HF would write for <see cref="TinyLlava.Config"/>.</summary>
-    public static string ConfigJson(TensorLayout layout, bool tied, int kvHeads, int vocab = 128, long imageToken = TinyLlava.ImageToken) => string.Create(CultureInfo.InvariantCulture, $$"""
+    public static string ConfigJson(TensorLayout layout, bool tied, int kvHeads, int vocabSize = 128, long imageToken = TinyLlava.ImageToken, int maxPositions = 256) => string.Create(CultureInfo.InvariantCulture, $$"""
         {
           "architectures": ["LlavaForConditionalGeneration"],
           "model_type": "llava",
@@ -65,9 +70,9 @@ public static class TinyCheckpoint
           },
           "text_config": {
             "model_type": "llama",
-            "vocab_size": {{vocab}}, "hidden_size": 64, "intermediate_size": 128, "num_hidden_layers": 3,
+            "vocab_size": {{vocabSize}}, "hidden_size": 64, "intermediate_size": 128, "num_hidden_layers": 3,
             "num_attention_heads": 4, "num_key_value_heads": {{kvHeads}}, "rms_norm_eps": 1e-05,
-            "max_position_embeddings": 256, "tie_word_embeddings": {{(tied ? "true" : "false")}}
+            "max_position_embeddings": {{maxPositions}}, "tie_word_embeddings": {{(tied ? "true" : "false")}}
           }
         }
         """);

@@ -14,7 +14,7 @@ public static class TinyLlava
 {
     public const long ImageToken = 100;
 
-    public static LlavaConfig Config(bool tied = false, int kvHeads = 2, int vocab = 128, long imageToken = ImageToken) => new()
+    public static LlavaConfig Config(bool tied = false, int kvHeads = 2, int vocabSize = 128, long imageToken = ImageToken) => new()
     {
         VisionConfig = new ClipVisionConfig
         {
@@ -23,7 +23,7 @@ public static class TinyLlava
         },
         TextConfig = new LlamaConfig
         {
-            VocabSize = vocab, HiddenSize = 64, IntermediateSize = 128, NumHiddenLayers = 3, NumAttentionHeads = 4,
+            VocabSize = vocabSize, HiddenSize = 64, IntermediateSize = 128, NumHiddenLayers = 3, NumAttentionHeads = 4,
             NumKeyValueHeads = kvHeads, HeadDim = 16, RmsNormEps = 1e-5, RopeTheta = 10000, TieWordEmbeddings = tied,
         },
         ImageTokenIndex = (int)imageToken,
