@@ -46,7 +46,8 @@ public sealed class ServerCommandTests
             Command = "dotnet",
             Arguments = [Repository.SieveDll, "mcp", "--root", Repository.Root],
         });
-        await using var client = await McpClient.CreateAsync(transport);
+        // A loaded machine can take long to start a process; the handshake itself is quick.
+        await using var client = await McpClient.CreateAsync(transport, new McpClientOptions { InitializationTimeout = TimeSpan.FromMinutes(3) });
         var tools = await client.ListToolsAsync();
         Assert.Contains(tools, t => t.Name == "markush_match");
         var result = await client.CallToolAsync("chemistry_describe", new Dictionary<string, object?> { ["smiles"] = "c1ccccc1O" });

@@ -71,15 +71,20 @@ public sealed class ApiKeyTests
         var (key, _) = keys.Create("small", maxConcurrency: 1, maxRequestBytes: 4096);
         server.UseKey(key);
 
-        // One slow request in flight (a multipart body that trickles in), then a second is refused at once.
+        // One slow request in flight (a multipart body that trickles in), then another is refused at once. The server
+        // takes the slot when it has read the slow request's headers, so ask until it has.
         var slow = new SlowContent();
         var inFlight = server.Client.PostAsync("/v1/reports", slow);
         await slow.Started.Task;
-        var refused = await server.Client.GetAsync("/v1/models");
+        HttpResponseMessage refused;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do refused = await server.Client.GetAsync("/v1/models");
+        while (refused.StatusCode == HttpStatusCode.OK && DateTime.UtcNow < deadline);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("1", refused.Headers.RetryAfter?.ToString());
         slow.Finish.SetResult();
         await inFlight;
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/v1/models")).StatusCode);
 
         var big = await server.Client.PostAsync("/v1/reports", new ByteArrayContent(new byte[10_000]) { Headers = { ContentType = new("application/json") } });
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, big.StatusCode);
