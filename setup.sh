@@ -2,13 +2,14 @@
 # Sets Sieve up on a fresh Debian 12 machine, idempotently: the Debian packages it needs, NuGet restore,
 # a Release build of the whole solution, and the native fix-ups (`sieve setup`).
 #   ./setup.sh          what users need to run Sieve
-#   ./setup.sh --dev    also the test and benchmark oracles (RDKit, Open Babel, PyTorch 1.13) used to regenerate golden data
+#   ./setup.sh --dev    also the test and benchmark oracles (RDKit, Open Babel, OSRA, Pillow, SentencePiece, PyTorch 1.13)
+#                       used to regenerate golden data and run the benchmarks' peers
 set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=(libgtk-3-0)            # libOpenCvSharpExtern.so links against GTK 3
 if [[ " $* " == *" --dev "* ]]; then
-  packages+=(python3-rdkit rdkit-data openbabel python3-sentencepiece python3-pil python3-numpy)
+  packages+=(python3-rdkit rdkit-data openbabel osra python3-sentencepiece python3-pil python3-numpy python3-torch)
 fi
 
 missing=()

@@ -47,14 +47,17 @@ public static class PatentFinderSteps
         return new Matched(markush, verdict, results);
     }
 
-    /// <summary>Verify: every verdict, independent and dependent, through <see cref="Verifier"/>.</summary>
-    public static Verified Verify(Matched matched)
+    /// <summary>Verify: every verdict, independent and dependent, through <see cref="Verifier"/>. The independent
+    /// claims' verdicts are the matcher's own unless <paramref name="checkIndependent"/> supplies the verifier's
+    /// answer to someone else's proposal (the model-driven plan verifies the model's verdicts itself, re-asking on a
+    /// rejection, and hands the final answers in here).</summary>
+    public static Verified Verify(Matched matched, Func<ClaimVerdict, VerifiedVerdict>? checkIndependent = null)
     {
         var notes = new List<string>();
         var claims = new List<VerifiedClaim>();
         foreach (var c in matched.Patent.Claims)
         {
-            var check = Verifier.Check(InputFor(c.Claim, c.Verdict, c.Result));
+            var check = checkIndependent?.Invoke(c) ?? Verifier.Check(InputFor(c.Claim, c.Verdict, c.Result));
             notes.Add(check.Note);
             var deps = new List<VerifiedVerdict>();
             foreach (var d in c.Dependents)

@@ -30,6 +30,12 @@ public static class HtmlReportRenderer
         s.Append("<h1>Infringement report: ").Append(E(ReportText.PatentTitle(r.Patent))).Append("</h1>\n");
         s.Append("<div class=\"verdict ").Append(Class(r.Verdict)).Append("\">").Append(E(ReportText.Upper(r.Verdict))).Append("</div>\n");
         s.Append("<p>").Append(E(r.Summary)).Append("</p>\n");
+        if (r.Narrative is { Length: > 0 } prose)
+        {
+            s.Append("<h2>Narrative</h2>\n<p class=\"muted\">Written by the model; the verdicts in this report come from tool evidence the verifier accepted.</p>\n");
+            foreach (var para in prose.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                s.Append("<p>").Append(E(para)).Append("</p>\n");
+        }
 
         s.Append("<h2>Patent</h2>\n<table>\n");
         Row(s, "number", r.Patent.Number); Row(s, "title", r.Patent.Title); Row(s, "assignee", r.Patent.Assignee);

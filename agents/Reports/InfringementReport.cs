@@ -20,6 +20,9 @@ public sealed record InfringementReport
     /// <summary>Patent-package problems (formula files that could not be read).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
     public IReadOnlyList<Sieve.Agents.PatentFinder.StepLog> Steps { get; init; } = [];
+    /// <summary>Prose written by the model (model-driven plan only; null otherwise). It explains; it decides
+    /// nothing: every verdict above comes from tool evidence the verifier accepted.</summary>
+    public string? Narrative { get; init; }
 }
 
 public sealed record PatentSection(

@@ -13,6 +13,9 @@ public static class MarkdownReportRenderer
         s.Append("# Infringement report: ").Append(Md(ReportText.PatentTitle(r.Patent))).Append("\n\n");
         s.Append("**Verdict: ").Append(ReportText.Upper(r.Verdict)).Append("**\n\n");
         s.Append(Md(r.Summary)).Append("\n\n");
+        if (r.Narrative is { Length: > 0 } prose)
+            s.Append("## Narrative\n\n*Written by the model; the verdicts in this report come from tool evidence the verifier accepted.*\n\n")
+             .AppendJoin("\n\n", prose.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Md)).Append("\n\n");
 
         s.Append("## Patent\n\n| field | value |\n| --- | --- |\n");
         Row(s, "number", r.Patent.Number); Row(s, "title", r.Patent.Title); Row(s, "assignee", r.Patent.Assignee);

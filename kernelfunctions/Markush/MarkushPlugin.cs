@@ -70,7 +70,11 @@ public sealed class MarkushPlugin(AllowedRoot root)
         int? narrowest = covering.Count == 0 ? null : covering[0].NarrowestCoveringClaim ?? covering[0].Claim;
         return new MarkushMatchReport(
             verdict.Patent, CanonicalSmiles.Of(molecule), verdict.Verdict.ToText(),
-            covering.Select(c => c.Claim).ToList(), narrowest, claims, verdict.SpeciesClaimsNotChecked, verdict.Problems);
+            covering.Select(c => c.Claim).ToList(), narrowest, claims, verdict.SpeciesClaimsNotChecked, verdict.Problems)
+        {
+            Evaluation = verdict,
+            PackageDirectory = Path.GetFullPath(source.Package.Directory),
+        };
     }
 
     private static ClaimMatch Report(ClaimVerdict v, ClaimSet set)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Sieve.Markush.Package;
 
 namespace Sieve.KernelFunctions.Markush;
 
@@ -69,7 +70,10 @@ public sealed record ClaimMatch(
 
 /// <summary>Result of <c>match</c>. Verdict is the best over the claims checked ("covered" if any covers);
 /// narrowestCoveringClaim is the deepest dependent claim that still covers (or the covering independent claim).
-/// Species claims (named compounds) are listed as not checked.</summary>
+/// Species claims (named compounds) are listed as not checked. <see cref="Evaluation"/> and
+/// <see cref="PackageDirectory"/> are not serialized: a model never sees them, but a function-invocation filter can
+/// keep the matcher's own evidence from the very call the model made (the agents' verifier checks verdicts against
+/// it).</summary>
 public sealed record MarkushMatchReport(
     [property: JsonPropertyName("patent")] string? Patent,
     [property: JsonPropertyName("molecule")] string Molecule,
@@ -78,4 +82,11 @@ public sealed record MarkushMatchReport(
     [property: JsonPropertyName("narrowestCoveringClaim")] int? NarrowestCoveringClaim,
     [property: JsonPropertyName("claims")] IReadOnlyList<ClaimMatch> Claims,
     [property: JsonPropertyName("speciesClaimsNotChecked")] IReadOnlyList<int> SpeciesClaimsNotChecked,
-    [property: JsonPropertyName("problems")] IReadOnlyList<string> Problems);
+    [property: JsonPropertyName("problems")] IReadOnlyList<string> Problems)
+{
+    /// <summary>The matcher's verdict with its full evidence, as computed by this call.</summary>
+    [JsonIgnore] public PatentVerdict? Evaluation { get; init; }
+
+    /// <summary>Full path of the patent package this call read.</summary>
+    [JsonIgnore] public string? PackageDirectory { get; init; }
+}

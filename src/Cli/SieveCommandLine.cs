@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sieve.Agents.Models;
 using Sieve.Cli.Commands;
 using Sieve.Cli.Io;
 
@@ -16,6 +17,12 @@ public static class SieveCommandLine
         root.Add(ReportCommand.Create(terminal));
         root.Add(BatchCommand.Create(terminal));
         root.Add(SetupCommand.Create(terminal));
+        // The chat model is whatever appsettings.json's Agents:Backend names (none by default: chat then explains how).
+        root.Add(ChatCommand.Create(terminal, () => ChatBackendFactory.Create(SieveConfiguration.Load())));
+        root.Add(OcsrCommand.Create(terminal));
+        root.Add(ServeCommand.Create(terminal));
+        root.Add(KeysCommand.Create(terminal));
+        root.Add(McpCommand.Create(terminal));
         root.Add(ModelCommand.Create(terminal));
         return root;
     }

@@ -1,3 +1,5 @@
+using static TorchSharp.torch;
+
 namespace Sieve.Runtime;
 
 /// <summary>The <c>Runtime</c> section of appsettings.json: where and in which precision models run.</summary>
@@ -21,4 +23,28 @@ public sealed record RuntimeOptions
             problems.Add($"Runtime:DType is '{DType}'; expected 'float32' or 'bfloat16'");
         return problems;
     }
+
+    /// <summary>
+    /// The dtype models compute in and weights are loaded as. F16 weights on disk are converted to it when loaded
+    /// (<c>CheckpointReader.Get(name, options.ScalarType)</c>): F16 arithmetic is very slow on CPU, so there is no F16 option.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The value is not valid (see <see cref="Validate"/>).</exception>
+    public ScalarType ScalarType => DType switch
+    {
+        "float32" => ScalarType.Float32,
+        "bfloat16" => ScalarType.BFloat16,
+        _ => throw new InvalidOperationException($"Runtime:DType is '{DType}'; expected 'float32' or 'bfloat16'"),
+    };
+
+    /// <summary>The TorchSharp device for <see cref="Device"/>.</summary>
+    /// <exception cref="InvalidOperationException">The value is not valid (see <see cref="Validate"/>), or CUDA is
+    /// configured and this build or machine has none.</exception>
+    public Device TorchDevice => Device switch
+    {
+        "cpu" => CPU,
+        "cuda" when cuda.is_available() => CUDA,
+        "cuda" => throw new InvalidOperationException("Runtime:Device is 'cuda' but this build sees no CUDA device; on a GPU "
+            + "machine build with -p:TorchBackend=cuda, or set Runtime:Device to 'cpu'"),
+        _ => throw new InvalidOperationException($"Runtime:Device is '{Device}'; expected 'cpu' or 'cuda'"),
+    };
 }

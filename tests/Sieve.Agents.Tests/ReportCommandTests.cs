@@ -9,31 +9,18 @@ using Sieve.Markush.Matching;
 namespace Sieve.Agents.Tests;
 
 /// <summary><c>sieve report</c> in-process: files written where it says, exit codes as the other commands.</summary>
-public sealed class ReportCommandTests : IDisposable
+public sealed class ReportCommandTests : CommandScratch
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("sieve-report-").FullName;
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _err = new();
-
-    public void Dispose()
-    {
-        Directory.Delete(_dir, recursive: true);
-        _out.Dispose();
-        _err.Dispose();
-    }
-
-    private Terminal Terminal() => new(TextReader.Null, _out, _err, ShowProgress: false);
-
     private int Cli(params string[] args) => SieveCommandLine.Run(args, Terminal);
 
     [Fact]
     public void Writes_the_three_files_and_prints_where_they_are()
     {
-        var outDir = Path.Combine(_dir, "r");
+        var outDir = Path.Combine(Dir, "r");
         var rc = Cli("report", "--patent", Samples.Patent("coxib-diarylpyrazole"), "--molecule", Samples.Celecoxib, "--out", outDir);
         Assert.Equal(ExitCodes.Ok, rc);
-        Assert.Contains($"report: {outDir}", _out.ToString());
-        Assert.StartsWith("Covered: claim 1 covers the molecule", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"report: {outDir}", Out.ToString());
+        Assert.StartsWith("Covered: claim 1 covers the molecule", Out.ToString(), StringComparison.Ordinal);
         foreach (var f in new[] { "report.md", "report.html", "report.json" }) Assert.True(File.Exists(Path.Combine(outDir, f)), f);
         var back = JsonReportRenderer.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")));
         Assert.Equal(Verdict.Covered, back.Verdict);
@@ -44,7 +31,7 @@ public sealed class ReportCommandTests : IDisposable
     public void Format_selects_the_files_and_the_default_folder_is_named_after_patent_and_molecule()
     {
         var cwd = Directory.GetCurrentDirectory();
-        Directory.SetCurrentDirectory(_dir);
+        Directory.SetCurrentDirectory(Dir);
         try
         {
             var rc = ReportCommand.Run(Samples.Patent("coxib-diarylpyrazole"), Samples.HeptylAtR2, null, "md", Terminal());
@@ -54,7 +41,7 @@ public sealed class ReportCommandTests : IDisposable
         {
             Directory.SetCurrentDirectory(cwd);
         }
-        var folder = Assert.Single(Directory.GetDirectories(Path.Combine(_dir, "out")));
+        var folder = Assert.Single(Directory.GetDirectories(Path.Combine(Dir, "out")));
         Assert.Matches("^report-coxib-diarylpyrazole-[0-9a-f]{8}$", Path.GetFileName(folder));
         Assert.Equal(["report.md"], Directory.GetFiles(folder).Select(Path.GetFileName));
         Assert.Contains("**Verdict: Not covered**", File.ReadAllText(Path.Combine(folder, "report.md")));
@@ -63,9 +50,9 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public void A_molfile_with_one_molecule_is_read_and_highlights_follow_its_atom_order()
     {
-        var mol = Path.Combine(_dir, "celecoxib.mol");
+        var mol = Path.Combine(Dir, "celecoxib.mol");
         File.WriteAllText(mol, MolfileWriter.Write(SmilesReader.Read(Samples.Celecoxib)));
-        var outDir = Path.Combine(_dir, "m");
+        var outDir = Path.Combine(Dir, "m");
         Assert.Equal(ExitCodes.Ok, Cli("report", "--patent", Samples.Patent("coxib-diarylpyrazole"), "--molecule", mol, "--out", outDir, "--format", "json"));
         var r = JsonReportRenderer.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")));
         Assert.Equal(Verdict.Covered, r.Verdict);
@@ -79,9 +66,9 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public void A_smiles_file_with_one_line_is_read()
     {
-        var smi = Path.Combine(_dir, "one.smi");
+        var smi = Path.Combine(Dir, "one.smi");
         File.WriteAllText(smi, Samples.Celecoxib + " celecoxib\n");
-        Assert.Equal(ExitCodes.Ok, Cli("report", "--patent", Samples.Patent("coxib-diarylpyrazole"), "--molecule", smi, "--out", Path.Combine(_dir, "s")));
+        Assert.Equal(ExitCodes.Ok, Cli("report", "--patent", Samples.Patent("coxib-diarylpyrazole"), "--molecule", smi, "--out", Path.Combine(Dir, "s")));
     }
 
     [Theory]
@@ -91,21 +78,21 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData("--patent", "/no/such/patent", "--patent")]
     public void Bad_arguments_exit_1_with_one_line_naming_the_option(string option, string value, string named)
     {
-        var args = new List<string> { "report", "--patent", Samples.Patent("coxib-diarylpyrazole"), "--molecule", Samples.Celecoxib, "--out", Path.Combine(_dir, "x") };
+        var args = new List<string> { "report", "--patent", Samples.Patent("coxib-diarylpyrazole"), "--molecule", Samples.Celecoxib, "--out", Path.Combine(Dir, "x") };
         var i = args.IndexOf(option);
         if (i >= 0) args[i + 1] = value; else args.AddRange([option, value]);
         Assert.Equal(ExitCodes.BadArguments, Cli([.. args]));
-        Assert.StartsWith($"error: {named}", _err.ToString(), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_dir, "x")));
+        Assert.StartsWith($"error: {named}", Err.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(Dir, "x")));
     }
 
     [Fact]
     public void A_file_with_two_molecules_is_refused()
     {
-        var smi = Path.Combine(_dir, "two.smi");
+        var smi = Path.Combine(Dir, "two.smi");
         File.WriteAllText(smi, "CCO\nCCN\n");
         Assert.Equal(ExitCodes.BadArguments, Cli("report", "--patent", Samples.Patent("coxib-diarylpyrazole"), "--molecule", smi));
-        Assert.Contains("expected one SMILES line, found 2", _err.ToString());
+        Assert.Contains("expected one SMILES line, found 2", Err.ToString());
     }
 
     [Fact]

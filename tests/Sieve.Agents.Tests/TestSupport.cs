@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using Sieve.Agents.PatentFinder;
+using Sieve.Agents.Telemetry;
+using Sieve.Cli.Io;
 using Sieve.Agents.Reports;
 
 namespace Sieve.Agents.Tests;
@@ -23,4 +26,53 @@ internal static class Samples
 
     public static InfringementReport Report(string patent, string molecule) =>
         new PatentFinderPipeline(new FixedClock(When)).Run(Patent(patent), MoleculeSource.Read(molecule));
+}
+
+/// <summary>A scratch folder and in-memory stdout/stderr for tests that run a command in-process.</summary>
+public abstract class CommandScratch : IDisposable
+{
+    protected string Dir { get; } = Directory.CreateTempSubdirectory("sieve-cmd-").FullName;
+    protected StringWriter Out { get; } = new();
+    protected StringWriter Err { get; } = new();
+
+    protected Terminal Terminal() => new(TextReader.Null, Out, Err, ShowProgress: false);
+
+    public void Dispose()
+    {
+        Directory.Delete(Dir, recursive: true);
+        Out.Dispose();
+        Err.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>Collects the Sieve.Agents spans stopped under one root activity (other tests may run beside).</summary>
+internal sealed class SpanCollector : IDisposable
+{
+    private readonly List<Activity> _spans = [];
+    private readonly ActivityListener _listener;
+    private readonly Activity _root;
+
+    public SpanCollector()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == AgentTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { lock (_spans) _spans.Add(a); },
+        };
+        ActivitySource.AddActivityListener(_listener);
+        _root = new Activity("test-root").Start();
+    }
+
+    public IReadOnlyList<Activity> Spans
+    {
+        get { lock (_spans) return [.. _spans.Where(s => s.TraceId == _root.TraceId)]; }
+    }
+
+    public void Dispose()
+    {
+        _root.Dispose();
+        _listener.Dispose();
+    }
 }

@@ -17,4 +17,19 @@ public static class CliErrors
             return ExitCodes.BadArguments;
         }
     }
+
+    /// <summary><see cref="Guard"/> for commands that await.</summary>
+    public static async Task<int> GuardAsync(Terminal terminal, Func<Terminal, Task<int>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            return await action(terminal).ConfigureAwait(false);
+        }
+        catch (CliInputException e)
+        {
+            terminal.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadArguments;
+        }
+    }
 }

@@ -2,14 +2,19 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Sieve.Agents.Models;
 using Sieve.Agents.PatentFinder;
+using Sieve.Agents.Planner;
 using Sieve.Agents.Reports;
 using Sieve.Cli.Io;
 
 namespace Sieve.Cli.Commands;
 
 /// <summary><c>sieve report</c>: the infringement report of one molecule against one patent package, written as
-/// report.md / report.html / report.json by the PatentFinder plan (deterministic when no model is configured).</summary>
+/// report.md / report.html / report.json by the PatentFinder plan: deterministic when no model is configured
+/// (appsettings.json Agents:Backend:Kind "none", the default), model-driven otherwise.</summary>
 public static class ReportCommand
 {
     public static Command Create(Func<Terminal> terminal)
@@ -38,12 +43,29 @@ public static class ReportCommand
             patent, molecule, outDir, format,
         };
         command.SetAction(parse => CliErrors.Guard(terminal(), t => Run(
-            parse.GetRequiredValue(patent), parse.GetRequiredValue(molecule), parse.GetValue(outDir), parse.GetValue(format) ?? "md,html,json", t)));
+            parse.GetRequiredValue(patent), parse.GetRequiredValue(molecule), parse.GetValue(outDir), parse.GetValue(format) ?? "md,html,json", t,
+            model: ModelFrom(SieveConfiguration.Load()))));
         return command;
     }
 
-    /// <summary>The work behind the command; tests call it with an in-memory terminal and a fixed clock.</summary>
-    public static int Run(string patentDir, string molecule, string? outDir, string formats, Terminal terminal, TimeProvider? clock = null)
+    /// <summary>The chat model the settings configure (null: none, the deterministic plan). A backend that cannot be
+    /// built is the user's configuration to fix: the error names the setting.</summary>
+    public static IChatClient? ModelFrom(IConfiguration configuration)
+    {
+        try
+        {
+            return ChatBackendFactory.Create(configuration);
+        }
+        catch (ChatBackendException e)
+        {
+            throw new CliInputException($"model backend: {e.Message}");
+        }
+    }
+
+    /// <summary>The work behind the command; tests call it with an in-memory terminal and a fixed clock. With a
+    /// <paramref name="model"/> the model-driven planner writes the report (verdicts still from verified tool
+    /// evidence), otherwise the deterministic pipeline.</summary>
+    public static int Run(string patentDir, string molecule, string? outDir, string formats, Terminal terminal, TimeProvider? clock = null, IChatClient? model = null)
     {
         ArgumentNullException.ThrowIfNull(terminal);
         if (!Directory.Exists(patentDir)) throw new CliInputException($"--patent {patentDir}: no such folder");
@@ -69,11 +91,18 @@ public static class ReportCommand
         InfringementReport report;
         try
         {
-            report = new PatentFinderPipeline(clock).Run(patentDir, source);
+            report = model is null
+                ? new PatentFinderPipeline(clock).Run(patentDir, source)
+                : new ModelDrivenPlanner(model, clock: clock).RunAsync(patentDir, source).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
             throw new CliInputException($"--patent {patentDir}: {e.Message}");
+        }
+        catch (ChatBackendException e)
+        {
+            throw new CliInputException($"model backend ({ChatBackendOptions.Section}): {e.Message.TrimEnd('.')}. " +
+                                        $"Start the model server, or set {ChatBackendOptions.Section}:Kind to none for the deterministic report.");
         }
         var dir = outDir ?? DefaultFolder(report);
         var written = ReportWriter.Write(report, dir, wanted);

@@ -1,0 +1,27 @@
+using Microsoft.SemanticKernel;
+using ModelContextProtocol.Server;
+using Sieve.KernelFunctions;
+
+namespace Sieve.Server.Mcp;
+
+/// <summary>The kernel functions (chemistry, patent, markush) as MCP tools, named <c>plugin_function</c>. Each call
+/// goes through the kernel, so the same input checks and the error filter apply as for an agent: a bad argument
+/// comes back as a structured error the caller can act on, and every path stays inside the allowed root.</summary>
+public static class SieveMcpTools
+{
+    public static IReadOnlyList<McpServerTool> Create(string allowedRoot)
+    {
+        var kernel = Kernel.CreateBuilder().AddSieveTools(allowedRoot).Build();
+        return kernel.Plugins
+            .SelectMany(plugin => plugin.Select(function => (plugin.Name, function)))
+            .Select(p => McpServerTool.Create(new KernelToolFunction(kernel, p.function, $"{p.Name}_{p.function.Name}"), new McpServerToolCreateOptions
+            {
+                Name = $"{p.Name}_{p.function.Name}",
+                Description = p.function.Description,
+                ReadOnly = true,
+                Destructive = false,
+                OpenWorld = false,
+            }))
+            .ToList();
+    }
+}

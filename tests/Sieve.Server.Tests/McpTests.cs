@@ -1,0 +1,54 @@
+using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace Sieve.Server.Tests;
+
+/// <summary>An MCP client over Streamable HTTP lists the kernel functions and calls them, path checks included.</summary>
+public sealed class McpTests
+{
+    private static Task<McpClient> Connect(LiveServer server) =>
+        McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = new Uri(server.Address, "/mcp"),
+            TransportMode = HttpTransportMode.StreamableHttp,
+        }));
+
+    [Fact]
+    public async Task Lists_the_kernel_functions_as_tools()
+    {
+        await using var server = await LiveServer.StartAsync();
+        await using var client = await Connect(server);
+        var names = (await client.ListToolsAsync()).Select(t => t.Name).ToHashSet();
+        foreach (var name in new[] { "chemistry_canonicalize", "chemistry_describe", "chemistry_substructure", "patent_read_patent", "patent_read_claims_text", "markush_parse_claims", "markush_match" })
+            Assert.Contains(name, names);
+        var canonicalize = (await client.ListToolsAsync()).Single(t => t.Name == "chemistry_canonicalize");
+        Assert.Contains("smiles", canonicalize.JsonSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Calls_a_chemistry_tool_and_a_markush_match_on_a_package_in_the_allowed_root()
+    {
+        await using var server = await LiveServer.StartAsync();
+        await using var client = await Connect(server);
+        var canonical = await client.CallToolAsync("chemistry_canonicalize", new Dictionary<string, object?> { ["smiles"] = "OCC" });
+        Assert.NotEqual(true, canonical.IsError);
+        Assert.Equal("CCO", JsonDocument.Parse(Text(canonical)).RootElement.GetProperty("canonical").GetString());
+
+        var match = await client.CallToolAsync("markush_match", new Dictionary<string, object?> { ["path"] = "patents/coxib", ["smiles"] = LiveServer.Celecoxib });
+        Assert.Contains("covered", Text(match));
+    }
+
+    [Fact]
+    public async Task A_path_outside_the_root_comes_back_as_a_tool_error()
+    {
+        await using var server = await LiveServer.StartAsync();
+        await using var client = await Connect(server);
+        var result = await client.CallToolAsync("patent_read_patent", new Dictionary<string, object?> { ["path"] = "/etc" });
+        var text = Text(result);
+        Assert.Contains("outside the allowed folder", text);
+        Assert.DoesNotContain("root:", text);
+    }
+
+    private static string Text(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(b => b.Text));
+}

@@ -1,0 +1,110 @@
+using OpenCvSharp;
+
+namespace Sieve.Ocsr.Labels;
+
+/// <summary>One drawn label: its text, where it is (working pixels) and how sure the glyph reader was.</summary>
+internal sealed record DrawnLabel(string Text, Rect Box, double Confidence, IReadOnlyList<int> ComponentIds)
+{
+    /// <summary>A lone stroke read as a glyph ('-', 'l', '1', '/') is a short bond line, not a label.</summary>
+    public bool IsStroke => Text is "-" or "l" or "I" or "1" or "/" or "\\" or "+" or "Il";
+}
+
+/// <summary>Groups glyph components into labels (side by side or stacked, like <c>NH</c> with the H below) and
+/// reads each: glyph classes from <see cref="GlyphClassifier"/>, case and sub/superscript from glyph heights.</summary>
+internal static class LabelReader
+{
+    public static List<DrawnLabel> Read(Mat componentIds, IReadOnlyList<(int Id, Rect Box)> glyphs, GlyphClassifier classifier)
+    {
+        if (glyphs.Count == 0) return [];
+        var heights = glyphs.Select(g => g.Box.Height).Order().ToList();
+        double charH = heights[heights.Count * 3 / 4];
+
+        // Dots of i and j: a small piece right above another glyph belongs to it.
+        var parts = glyphs.Select(g => (Ids: new List<int> { g.Id }, g.Box)).ToList();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var dot = parts[i];
+            if (dot.Box.Height > charH * 0.35 || dot.Box.Width > charH * 0.35) continue;
+            var host = parts.FindIndex(p => p.Box != dot.Box && p.Box.Height > charH * 0.5
+                && dot.Box.Bottom <= p.Box.Top + 1 && p.Box.Top - dot.Box.Bottom < charH * 0.4
+                && dot.Box.Left >= p.Box.Left - 2 && dot.Box.Right <= p.Box.Right + 2);
+            if (host < 0) continue;
+            parts[host] = (parts[host].Ids.Concat(dot.Ids).ToList(), parts[host].Box | dot.Box);
+            parts.RemoveAt(i);
+            i = -1;
+        }
+
+        // Labels: glyphs closer than a fraction of a character height, side by side or stacked.
+        var parent = Enumerable.Range(0, parts.Count).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        for (var i = 0; i < parts.Count; i++)
+            for (var j = i + 1; j < parts.Count; j++)
+            {
+                Rect a = parts[i].Box, b = parts[j].Box;
+                var gapX = Math.Max(a.Left, b.Left) - Math.Min(a.Right, b.Right);
+                var gapY = Math.Max(a.Top, b.Top) - Math.Min(a.Bottom, b.Bottom);
+                // Charges and subscripts are small and sit above or below the letters' band.
+                var small = Math.Min(a.Height, b.Height) < charH * 0.7;
+                var sideBySide = gapX < charH * 0.45 && (gapY < -Math.Min(a.Height, b.Height) * 0.2 || small && gapY < charH * 0.25);
+                var stacked = gapY < charH * 0.35 && gapX < -Math.Min(a.Width, b.Width) * 0.3;
+                if (sideBySide || stacked) parent[Find(i)] = Find(j);
+            }
+
+        var labels = new List<DrawnLabel>();
+        foreach (var group in Enumerable.Range(0, parts.Count).GroupBy(Find))
+        {
+            var members = group.Select(i => parts[i]).ToList();
+            var read = members.Select(p => (p.Box, Result: classifier.Classify(Features(componentIds, p.Ids, p.Box)))).ToList();
+            labels.Add(Compose(read) with { ComponentIds = members.SelectMany(p => p.Ids).Distinct().ToList() });
+        }
+        return labels;
+    }
+
+    private static GlyphFeatures Features(Mat componentIds, List<int> ids, Rect box)
+    {
+        using var crop = new Mat(box.Height, box.Width, MatType.CV_8UC1, Scalar.All(0));
+        for (var y = 0; y < box.Height; y++)
+            for (var x = 0; x < box.Width; x++)
+                if (ids.Contains(componentIds.At<int>(box.Top + y, box.Left + x)))
+                    crop.Set(y, x, (byte)255);
+        return GlyphFeatures.FromCrop(crop);
+    }
+
+    /// <summary>Text in reading order: rows top to bottom, left to right in a row; small glyphs that are letters
+    /// only in lower case, digits and charges placed by their size.</summary>
+    private static DrawnLabel Compose(List<(Rect Box, (char Char, double Confidence) Result)> glyphs)
+    {
+        var letters = glyphs.Where(g => char.IsLetter(g.Result.Char) || g.Result.Char == '0').ToList();
+        double capH = (letters.Count > 0 ? letters : glyphs).Max(g => g.Box.Height);
+        // Rows: the tall glyphs decide where rows are; small ones (subscripts, charges) join the nearest row.
+        var tall = glyphs.Where(g => g.Box.Height >= capH * 0.75).OrderBy(g => g.Box.Top).ToList();
+        var rowTops = new List<double>();
+        foreach (var g in tall)
+            if (rowTops.Count == 0 || g.Box.Top - rowTops[^1] > capH * 0.6) rowTops.Add(g.Box.Top);
+        int Row((Rect Box, (char, double)) g) =>
+            Enumerable.Range(0, rowTops.Count).MinBy(r => Math.Abs(g.Box.Top + g.Box.Height / 2.0 - (rowTops[r] + capH / 2)));
+        var ordered = glyphs.OrderBy(g => Row(g)).ThenBy(g => g.Box.Left).ToList();
+        var text = new System.Text.StringBuilder();
+        foreach (var (box, (ch, _)) in ordered)
+        {
+            var small = box.Height < capH * 0.78;
+            var c = ch;
+            if (small && c is 'C' or 'O' or 'S' or 'X' or 'Z') c = char.ToLowerInvariant(c);
+            if (c == '0') c = small ? 'o' : 'O';   // labels never hold a zero; the round glyph is a letter
+            if (!small && c is '1' or 'I' or 'l')
+                c = text.Length > 0 && text[^1] == 'C' ? 'l' : text.Length > 0 && text[^1] == 'R' ? '1' : c == 'l' ? 'I' : c;
+            if (small && c is 'l' or 'I' or 'i') c = '1';
+            text.Append(c);
+        }
+        var labelBox = glyphs.Select(g => g.Box).Aggregate((a, b) => a | b);
+        return new DrawnLabel(Repair(text.ToString()), labelBox, glyphs.Average(g => g.Result.Confidence), []);
+    }
+
+    /// <summary>Readings that are almost certainly one glyph misread.</summary>
+    private static string Repair(string text) => text switch
+    {
+        "C1" or "CI" => "Cl",
+        "8r" or "Bt" => "Br",
+        _ => text,
+    };
+}

@@ -1,0 +1,187 @@
+using OpenCvSharp;
+using Sieve.Chemistry;
+using Sieve.Chemistry.Canonical;
+using Sieve.Chemistry.Perception;
+using Sieve.Ocsr.Assembly;
+using Sieve.Ocsr.Imaging;
+using Sieve.Ocsr.Labels;
+using Sieve.Ocsr.Vector;
+
+namespace Sieve.Ocsr;
+
+/// <summary>Optical chemical structure recognition: a drawing (PNG, JPEG, TIFF, colour or black and white) in,
+/// one molecule per drawn structure out — canonical SMILES, or CXSMILES with R-labels for Markush drawings.
+/// Method: binarise, split connected components into label glyphs and line art, thin the line art and
+/// vectorise it into bonds (parallel lines are multiple bonds), read labels with a glyph recogniser, assemble,
+/// perceive. Low-confidence readings are returned with their confidence, never dropped.</summary>
+public static class StructureReader
+{
+    /// <exception cref="OcsrException">The file is missing or not a decodable image.</exception>
+    public static OcsrResult Read(string path)
+    {
+        using var image = InkImage.Load(path);
+        return Read(image, path);
+    }
+
+    /// <summary>Reads an image already in memory (8-bit grey, BGR or BGRA).</summary>
+    public static OcsrResult Read(Mat image, string name)
+    {
+        using var ink = InkImage.FromMat(image);
+        return Read(ink, name);
+    }
+
+    private static OcsrResult Read(InkImage image, string name)
+    {
+        using var ids = new Mat();
+        using var stats = new Mat();
+        using var centroids = new Mat();
+        var count = Cv2.ConnectedComponentsWithStats(image.Ink, ids, stats, centroids, PixelConnectivity.Connectivity8);
+        var speck = 2.5 * image.Scale * image.Scale;
+        var components = new List<(int Id, Rect Box, int Area)>();
+        for (var c = 1; c < count; c++)
+        {
+            var area = stats.At<int>(c, (int)ConnectedComponentsTypes.Area);
+            var box = new Rect(stats.At<int>(c, 0), stats.At<int>(c, 1), stats.At<int>(c, 2), stats.At<int>(c, 3));
+            if (area >= speck) components.Add((c, box, area));
+        }
+        if (components.Count == 0)
+            return new OcsrResult(name, [], "no ink: the image is blank");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var lines = Vectorise(image.Ink, ids, components.Select(c => c.Id).ToHashSet(), out var stroke);
+        var vectorised = clock.Elapsed.TotalSeconds;
+        var allSegments = lines.SelectMany(kv => kv.Value).ToList();
+        var largest = components.Max(c => Math.Max(c.Box.Width, c.Box.Height));
+        var bondLength = EstimateBondLength(components
+            .Where(c => Math.Max(c.Box.Width, c.Box.Height) >= largest * 0.5)
+            .SelectMany(c => lines.GetValueOrDefault(c.Id) ?? []), stroke);
+        if (allSegments.Count == 0 || bondLength <= 0)
+            return new OcsrResult(name, [], "no lines: nothing in the image looks like a bond");
+
+        var glyphs = new List<(int Id, Rect Box)>();
+        var lineArt = new List<Segment>();
+        foreach (var (id, box, area) in components)
+        {
+            var segs = lines.GetValueOrDefault(id) ?? [];
+            var size = Math.Max(box.Width, box.Height);
+            var straight = segs.Count == 1 && area <= 2.2 * stroke * size;
+            var glyph = size < bondLength * 0.75 && !(straight && size > bondLength * 0.5);
+            if (glyph)
+            {
+                glyphs.Add((id, box));
+                continue;
+            }
+            var own = segs.ToList();
+            glyphs.AddRange(TouchingGlyphs.Extract(ids, id, own, bondLength, stroke, GlyphClassifier.Default));
+            lineArt.AddRange(own);
+        }
+
+        var labels = LabelReader.Read(ids, glyphs, GlyphClassifier.Default);
+        // Short bond lines (the inner line of a C=O, a stub) can pass for glyphs; alone they are line art again.
+        foreach (var stroke_ in labels.Where(l => l.IsStroke))
+            foreach (var id in stroke_.ComponentIds)
+                if (components.Any(c => c.Id == id && glyphs.Any(g => g.Id == id && g.Box == c.Box)))
+                    lineArt.AddRange(lines.GetValueOrDefault(id) ?? []);
+        labels = labels.Where(l => !l.IsStroke).ToList();
+        if (Environment.GetEnvironmentVariable("SIEVE_OCSR_TRACE") is "1")
+            Console.Error.WriteLine($"{name}: vectorised {vectorised:F3}s, labels {clock.Elapsed.TotalSeconds:F3}s, scale {image.Scale} stroke {stroke:F1} bond {bondLength:F1} glyphs {glyphs.Count} " +
+                $"labels [{string.Join(", ", labels.Select(l => $"{l.Text}@{l.Box.X},{l.Box.Y} {l.Confidence:F2}"))}]");
+        var graph = BondGraph.Build(lineArt, bondLength, stroke);
+        var drawn = MoleculeAssembler.Assemble(graph, labels, bondLength, image.Scale);
+        var structures = new List<OcsrStructure>();
+        var problems = new List<string>();
+        foreach (var d in drawn)
+        {
+            if (d.Molecule.AtomCount < 2 && d.Molecule.BondCount == 0 && d.Molecule.Atoms[0].Element is 0 or 6) continue;
+            if (Perceive(d, out var structure, out var problem)) structures.Add(structure!);
+            else problems.Add(problem!);
+        }
+        if (structures.Count == 0)
+            return new OcsrResult(name, [], problems.Count > 0 ? string.Join("; ", problems) : "no structure: no bonded atoms found");
+        return new OcsrResult(name, structures, null);
+    }
+
+    private static bool Perceive(DrawnMolecule d, out OcsrStructure? structure, out string? problem)
+    {
+        var m = d.Molecule;
+        var isMarkush = m.Atoms.Any(a => a.Element == 0);
+        var confidence = d.Confidence;
+        try
+        {
+            if (ChargeOverfullAtoms(m)) confidence *= 0.7;
+            Sanitizer.Sanitize(m);
+            var smiles = isMarkush ? CanonicalSmiles.OfWithExtensions(m) : CanonicalSmiles.Of(m);
+            structure = new OcsrStructure(smiles, Math.Round(confidence, 3), isMarkush, d.Positions);
+            problem = null;
+            return true;
+        }
+        catch (MoleculeException e)
+        {
+            structure = null;
+            problem = $"the drawn structure is not a valid molecule ({e.Message})";
+            return false;
+        }
+    }
+
+    /// <summary>An uncharged N or O drawn with one bond more than its valence allows had its '+' lost (touching a
+    /// bond, too small to read): it is read as the onium ion it must be. True when any atom was changed.</summary>
+    private static bool ChargeOverfullAtoms(Molecule m)
+    {
+        var changed = false;
+        for (var i = 0; i < m.AtomCount; i++)
+        {
+            var atom = m.Atoms[i];
+            if (atom.Charge != 0 || atom.Element is not (7 or 8) || atom.IsBracket) continue;
+            var valence = m.BondsOf(i).Sum(b => m.Bonds[b].Order switch { BondOrder.Double => 2, BondOrder.Triple => 3, _ => 1 });
+            if (valence != (atom.Element == 7 ? 4 : 3)) continue;
+            atom.Charge = 1;
+            atom.IsBracket = true;
+            atom.ExplicitHydrogens = 0;
+            changed = true;
+        }
+        return changed;
+    }
+
+    /// <summary>Thins the ink and cuts the centre lines into straight segments, per connected component.</summary>
+    private static Dictionary<int, List<Segment>> Vectorise(Mat ink, Mat ids, HashSet<int> keep, out double stroke)
+    {
+        int w = ink.Width, h = ink.Height;
+        var raster = new byte[w * h];
+        var idRaster = new int[w * h];
+        ids.GetArray(out int[] idArray);
+        Array.Copy(idArray, idRaster, idRaster.Length);
+        long inkPixels = 0;
+        for (var i = 0; i < raster.Length; i++)
+            if (keep.Contains(idRaster[i])) { raster[i] = 255; inkPixels++; }
+        // Zhang–Suen thinning (OpenCV ximgproc): bonds become centre lines whose ends and junctions are atoms;
+        // a bold or wedged line thins to the same centre line as a thin one.
+        using (var source = Mat.FromPixelData(h, w, MatType.CV_8UC1, raster))
+        using (var thin = new Mat())
+        {
+            OpenCvSharp.XImgProc.CvXImgProc.Thinning(source, thin, OpenCvSharp.XImgProc.ThinningTypes.ZHANGSUEN);
+            thin.GetArray(out raster);
+        }
+        long skeletonPixels = raster.Count(b => b != 0);
+        stroke = skeletonPixels == 0 ? 1 : Math.Max(1, (double)inkPixels / skeletonPixels);
+        var tolerance = Math.Max(2.0, 0.7 * stroke);
+        var result = new Dictionary<int, List<Segment>>();
+        foreach (var line in SkeletonTracer.Trace(raster, w, h))
+        {
+            var first = line[0];
+            var id = idRaster[(int)first.Y * w + (int)first.X];
+            if (!result.TryGetValue(id, out var list)) result[id] = list = [];
+            list.AddRange(PolylineSimplifier.Simplify(line, tolerance));
+        }
+        return result;
+    }
+
+    /// <summary>The typical bond: the median length of the straight pieces of the drawing's larger parts
+    /// (labels are small parts, so their many short curve pieces do not pull it down).</summary>
+    private static double EstimateBondLength(IEnumerable<Segment> segments, double stroke)
+    {
+        var all = segments.Select(s => s.Length).ToList();
+        var lengths = all.Where(len => len > 3 * stroke).Order().ToList();
+        if (lengths.Count == 0) lengths = all.Order().ToList();
+        return lengths.Count == 0 ? 0 : lengths[lengths.Count / 2];
+    }
+}

@@ -1,0 +1,135 @@
+namespace Sieve.Ocsr.Vector;
+
+/// <summary>A drawn bond between two graph nodes, with its order (1–3) from the parallel lines drawn.</summary>
+internal sealed record DrawnBond(int A, int B, int Order);
+
+/// <summary>The skeleton of a drawing: nodes (bond ends, corners, junctions — implicit carbons until a label
+/// claims them) and bonds between them.</summary>
+internal sealed class BondGraph
+{
+    public List<Pt> Nodes { get; } = [];
+    public List<DrawnBond> Bonds { get; } = [];
+
+    /// <summary>Builds the graph from straight line pieces. <paramref name="bondLength"/> is the typical bond
+    /// length and <paramref name="stroke"/> the line width, both in working pixels.</summary>
+    public static BondGraph Build(IReadOnlyList<Segment> segments, double bondLength, double stroke)
+    {
+        var candidates = segments.Where(s => s.Length > Math.Max(stroke * 1.5, bondLength * 0.08)).ToList();
+        var joinRadius = Math.Max(bondLength * 0.2, stroke * 1.6);
+        var kept = MultipleBonds(candidates, bondLength, stroke, joinRadius);
+
+        var graph = new BondGraph();
+        // Ends closer than the join radius are one node (junction pixels of a thinned line wander a little).
+        var ends = kept.SelectMany(k => new[] { k.Segment.A, k.Segment.B }).ToList();
+        var parent = Enumerable.Range(0, ends.Count).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        for (var i = 0; i < ends.Count; i++)
+            for (var j = i + 1; j < ends.Count; j++)
+                if (Pt.Distance(ends[i], ends[j]) < joinRadius) parent[Find(i)] = Find(j);
+        var nodeOf = new Dictionary<int, int>();
+        var sums = new List<(Pt Sum, int Count)>();
+        for (var i = 0; i < ends.Count; i++)
+        {
+            var root = Find(i);
+            if (!nodeOf.TryGetValue(root, out var n))
+            {
+                n = sums.Count;
+                nodeOf[root] = n;
+                sums.Add((new Pt(0, 0), 0));
+            }
+            sums[n] = (sums[n].Sum + ends[i], sums[n].Count + 1);
+        }
+        graph.Nodes.AddRange(sums.Select(s => s.Sum * (1.0 / s.Count)));
+        var seen = new Dictionary<(int, int), int>();
+        for (var k = 0; k < kept.Count; k++)
+        {
+            int a = nodeOf[Find(2 * k)], b = nodeOf[Find(2 * k + 1)];
+            if (a == b) continue;
+            var key = (Math.Min(a, b), Math.Max(a, b));
+            if (seen.TryGetValue(key, out var existing))
+            {
+                if (kept[k].Order > graph.Bonds[existing].Order)
+                    graph.Bonds[existing] = graph.Bonds[existing] with { Order = kept[k].Order };
+                continue;
+            }
+            seen[key] = graph.Bonds.Count;
+            graph.Bonds.Add(new DrawnBond(key.Item1, key.Item2, kept[k].Order));
+        }
+        return graph;
+    }
+
+    /// <summary>Groups lines drawn side by side (parallel, close, overlapping along their length) into one bond
+    /// whose order is the number of lines. The line that meets other bonds at its ends stands for the bond; the
+    /// others are dropped. Two free lines of equal length (a symmetric double bond) become their mid-line.</summary>
+    private static List<(Segment Segment, int Order)> MultipleBonds(List<Segment> segs, double bondLength, double stroke, double joinRadius)
+    {
+        var partners = segs.Select(_ => new List<int>()).ToList();
+        for (var i = 0; i < segs.Count; i++)
+            for (var j = i + 1; j < segs.Count; j++)
+                if (SideBySide(segs[i], segs[j], bondLength, stroke))
+                {
+                    partners[i].Add(j);
+                    partners[j].Add(i);
+                }
+
+        int Connections(int i)
+        {
+            var n = 0;
+            foreach (var end in new[] { segs[i].A, segs[i].B })
+                for (var k = 0; k < segs.Count; k++)
+                    if (k != i && !partners[i].Contains(k)
+                        && (Pt.Distance(end, segs[k].A) < joinRadius || Pt.Distance(end, segs[k].B) < joinRadius))
+                    {
+                        n++;
+                        break;
+                    }
+            return n;
+        }
+
+        var result = new List<(Segment, int)>();
+        var done = new bool[segs.Count];
+        for (var i = 0; i < segs.Count; i++)
+        {
+            if (done[i]) continue;
+            if (partners[i].Count == 0)
+            {
+                result.Add((segs[i], 1));
+                continue;
+            }
+            // The group: this line and every line side by side with it, transitively (three for a triple bond).
+            var group = new List<int> { i };
+            for (var g = 0; g < group.Count; g++)
+                foreach (var p in partners[group[g]])
+                    if (!group.Contains(p)) group.Add(p);
+            foreach (var g in group) done[g] = true;
+            var order = Math.Min(3, group.Count);
+            var ranked = group.OrderByDescending(Connections).ThenByDescending(g => segs[g].Length).ToList();
+            var best = segs[ranked[0]];
+            if (group.Count == 2 && Connections(ranked[0]) == Connections(ranked[1])
+                && Math.Abs(segs[ranked[0]].Length - segs[ranked[1]].Length) < 0.15 * best.Length)
+                best = MidLine(segs[ranked[0]], segs[ranked[1]]);
+            else if (group.Count == 3)
+                best = segs[group.MinBy(g => group.Sum(h => segs[h].LineDistance(segs[g].Mid)))];   // the middle line
+            result.Add((best, order));
+        }
+        return result;
+    }
+
+    private static bool SideBySide(Segment a, Segment b, double bondLength, double stroke)
+    {
+        if (a.AngleTo(b) > 12) return false;
+        var (longer, shorter) = a.Length >= b.Length ? (a, b) : (b, a);
+        var offset = longer.LineDistance(shorter.Mid);
+        if (offset < stroke * 1.2 || offset > bondLength * 0.4) return false;
+        double p1 = longer.Project(shorter.A), p2 = longer.Project(shorter.B);
+        var overlap = Math.Min(longer.Length, Math.Max(p1, p2)) - Math.Max(0, Math.Min(p1, p2));
+        return overlap > shorter.Length * 0.5;
+    }
+
+    private static Segment MidLine(Segment a, Segment b)
+    {
+        // Pair the ends that lie on the same side.
+        if (a.Direction.Dot(b.Direction) < 0) b = new Segment(b.B, b.A);
+        return new Segment((a.A + b.A) * 0.5, (a.B + b.B) * 0.5);
+    }
+}

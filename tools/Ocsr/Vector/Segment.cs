@@ -1,0 +1,34 @@
+namespace Sieve.Ocsr.Vector;
+
+/// <summary>A point in working-scale pixels.</summary>
+internal readonly record struct Pt(double X, double Y)
+{
+    public static Pt operator +(Pt a, Pt b) => new(a.X + b.X, a.Y + b.Y);
+    public static Pt operator -(Pt a, Pt b) => new(a.X - b.X, a.Y - b.Y);
+    public static Pt operator *(Pt a, double k) => new(a.X * k, a.Y * k);
+    public double Length => Math.Sqrt(X * X + Y * Y);
+    public double Dot(Pt o) => X * o.X + Y * o.Y;
+    public double Cross(Pt o) => X * o.Y - Y * o.X;
+    public static double Distance(Pt a, Pt b) => (a - b).Length;
+}
+
+/// <summary>A straight piece of a drawn line, from <see cref="A"/> to <see cref="B"/>.</summary>
+internal sealed record Segment(Pt A, Pt B)
+{
+    public double Length => Pt.Distance(A, B);
+    public Pt Mid => (A + B) * 0.5;
+    public Pt Direction => (B - A) * (1.0 / Math.Max(Length, 1e-9));
+
+    /// <summary>Distance from <paramref name="p"/> to the infinite line through the segment.</summary>
+    public double LineDistance(Pt p) => Math.Abs(Direction.Cross(p - A));
+
+    /// <summary>Position of <paramref name="p"/> projected on the segment, 0 at A and Length at B.</summary>
+    public double Project(Pt p) => Direction.Dot(p - A);
+
+    /// <summary>Angle between the two lines in degrees, 0–90.</summary>
+    public double AngleTo(Segment o)
+    {
+        var c = Math.Abs(Direction.Dot(o.Direction));
+        return Math.Acos(Math.Min(1, c)) * 180 / Math.PI;
+    }
+}
