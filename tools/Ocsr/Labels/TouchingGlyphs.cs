@@ -23,7 +23,7 @@ internal static class TouchingGlyphs
             for (var j = i + 1; j < shortOnes.Count; j++)
             {
                 Segment a = shortOnes[i], b = shortOnes[j];
-                var d = new[] { Pt.Distance(a.A, b.A), Pt.Distance(a.A, b.B), Pt.Distance(a.B, b.A), Pt.Distance(a.B, b.B) }.Min();
+                var d = new[] { Geometry.Distance(a.A, b.A), Geometry.Distance(a.A, b.B), Geometry.Distance(a.B, b.A), Geometry.Distance(a.B, b.B) }.Min();
                 if (d < join) parent[Find(i)] = Find(j);
             }
         foreach (var cluster in Enumerable.Range(0, shortOnes.Count).GroupBy(Find).Where(g => g.Count() >= 2))

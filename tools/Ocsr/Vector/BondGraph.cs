@@ -25,7 +25,7 @@ internal sealed class BondGraph
         int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
         for (var i = 0; i < ends.Count; i++)
             for (var j = i + 1; j < ends.Count; j++)
-                if (Pt.Distance(ends[i], ends[j]) < joinRadius) parent[Find(i)] = Find(j);
+                if (Geometry.Distance(ends[i], ends[j]) < joinRadius) parent[Find(i)] = Find(j);
         var nodeOf = new Dictionary<int, int>();
         var sums = new List<(Pt Sum, int Count)>();
         for (var i = 0; i < ends.Count; i++)
@@ -106,7 +106,7 @@ internal sealed class BondGraph
             foreach (var end in new[] { segs[i].A, segs[i].B })
                 for (var k = 0; k < segs.Count; k++)
                     if (k != i && !partners[i].Contains(k)
-                        && (Pt.Distance(end, segs[k].A) < joinRadius || Pt.Distance(end, segs[k].B) < joinRadius))
+                        && (Geometry.Distance(end, segs[k].A) < joinRadius || Geometry.Distance(end, segs[k].B) < joinRadius))
                     {
                         n++;
                         break;

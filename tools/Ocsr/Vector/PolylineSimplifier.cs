@@ -8,12 +8,12 @@ internal static class PolylineSimplifier
     {
         var keep = new bool[line.Count];
         keep[0] = keep[^1] = true;
-        if (line.Count > 2 && Pt.Distance(line[0], line[^1]) < 1e-9)
+        if (line.Count > 2 && Geometry.Distance(line[0], line[^1]) < 1e-9)
         {
             // A closed loop: split at the point farthest from the start first.
             var far = 1;
             for (var i = 1; i < line.Count - 1; i++)
-                if (Pt.Distance(line[i], line[0]) > Pt.Distance(line[far], line[0])) far = i;
+                if (Geometry.Distance(line[i], line[0]) > Geometry.Distance(line[far], line[0])) far = i;
             keep[far] = true;
             Mark(line, 0, far, tolerance, keep);
             Mark(line, far, line.Count - 1, tolerance, keep);
@@ -41,7 +41,7 @@ internal static class PolylineSimplifier
         var at = -1;
         for (var i = from + 1; i < to; i++)
         {
-            var d = chord.Length < 1e-9 ? Pt.Distance(line[i], line[from]) : chord.LineDistance(line[i]);
+            var d = chord.Length < 1e-9 ? Geometry.Distance(line[i], line[from]) : chord.LineDistance(line[i]);
             if (d > worst) { worst = d; at = i; }
         }
         if (worst <= tolerance) return;

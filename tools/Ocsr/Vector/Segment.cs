@@ -1,21 +1,15 @@
 namespace Sieve.Ocsr.Vector;
 
-/// <summary>A point in working-scale pixels.</summary>
-internal readonly record struct Pt(double X, double Y)
+/// <summary>Distances between points in working-scale pixels (<c>Pt</c> is the chemistry core's Point2).</summary>
+internal static class Geometry
 {
-    public static Pt operator +(Pt a, Pt b) => new(a.X + b.X, a.Y + b.Y);
-    public static Pt operator -(Pt a, Pt b) => new(a.X - b.X, a.Y - b.Y);
-    public static Pt operator *(Pt a, double k) => new(a.X * k, a.Y * k);
-    public double Length => Math.Sqrt(X * X + Y * Y);
-    public double Dot(Pt o) => X * o.X + Y * o.Y;
-    public double Cross(Pt o) => X * o.Y - Y * o.X;
     public static double Distance(Pt a, Pt b) => (a - b).Length;
 }
 
 /// <summary>A straight piece of a drawn line, from <see cref="A"/> to <see cref="B"/>.</summary>
 internal sealed record Segment(Pt A, Pt B)
 {
-    public double Length => Pt.Distance(A, B);
+    public double Length => Geometry.Distance(A, B);
     public Pt Mid => (A + B) * 0.5;
     public Pt Direction => (B - A) * (1.0 / Math.Max(Length, 1e-9));
 
