@@ -53,4 +53,40 @@ public sealed class ModelChatCommandTests : IDisposable
         var e = Assert.Throws<CliInputException>(() => ModelChatCommand.Run(_dir.Path, [Image], "<image> and <image>?", terminal));
         Assert.Contains("--prompt: the prompt places 2 <image> marker(s) but 1 image(s) were given", e.Message);
     }
+
+    [Fact]
+    public void Logits_and_generate_take_an_image_file_as_the_checkpoint_preprocesses_it()
+    {
+        TinyCheckpoint.Write(_dir.Path, vocabSize: 416, imageToken: TinyTokenizer.ImageId);
+        TinyTokenizer.WriteFolder(_dir);
+        var terminal = new Terminal(new StringReader(""), _out, _err, ShowProgress: false);
+        var ids = $"1,5,{TinyTokenizer.ImageId},7,9";
+        // The same image as --pixel-values, preprocessed by hand with the folder's processor.
+        var pixelsFile = Path.Combine(_dir.Path, "pixels.npy");
+        using (var model = LlavaModel.Load(_dir.Path, new RuntimeOptions()))
+        using (var pixels = new ClipImageProcessor(model.Folder!.Preprocessor).PreprocessBatch([ImageDecoding.ReadFile(Image)]))
+            Runtime.Interop.NumpyFile.Write(pixelsFile, pixels);
+
+        var fromImage = Path.Combine(_dir.Path, "image.npy");
+        var fromPixels = Path.Combine(_dir.Path, "pixels-logits.npy");
+        Assert.Equal(0, ModelRunCommands.RunLogits(_dir.Path, ids, null, fromImage, terminal, [Image]));
+        Assert.Equal(0, ModelRunCommands.RunLogits(_dir.Path, ids, pixelsFile, fromPixels, terminal));
+        using (var a = Runtime.Interop.NumpyFile.Read(fromImage))
+        using (var b = Runtime.Interop.NumpyFile.Read(fromPixels))
+        {
+            Assert.Equal(b.shape, a.shape);
+            Assert.Equal(0f, (a - b).abs().max().item<float>());
+        }
+
+        var options = new SamplingOptions { MaxNewTokens = 4, Greedy = true };
+        var before = _out.ToString().Length;
+        Assert.Equal(0, ModelRunCommands.RunGenerate(_dir.Path, ids, null, options, terminal, [Image]));
+        var viaImage = _out.ToString()[before..];
+        before = _out.ToString().Length;
+        Assert.Equal(0, ModelRunCommands.RunGenerate(_dir.Path, ids, pixelsFile, options, terminal));
+        Assert.Equal(_out.ToString()[before..], viaImage);
+
+        var e = Assert.Throws<CliInputException>(() => ModelRunCommands.RunLogits(_dir.Path, ids, pixelsFile, fromImage, terminal, [Image]));
+        Assert.Contains("--pixel-values and --image", e.Message);
+    }
 }

@@ -65,7 +65,7 @@ public static class ModelChatCommand
         if (options.Validate() is { Count: > 0 } problems)
             throw new CliInputException(string.Join("; ", problems));
 
-        using var pixels = Preprocess(imagePaths, opened);
+        using var pixels = ModelInputs.ReadImages(imagePaths, opened);
         var detokenizer = tokenizer.CreateStreamingDecoder();
         using var generator = new TokenGenerator(model, options);
         try
@@ -84,17 +84,5 @@ public static class ModelChatCommand
             terminal.Out.Write(detokenizer.Push((int)token));
             terminal.Out.Flush();
         }
-    }
-
-    private static Tensor? Preprocess(IReadOnlyList<string> paths, LlavaModelFolder folder)
-    {
-        if (paths.Count == 0) return null;
-        var processor = new ClipImageProcessor(folder.Preprocessor);
-        try
-        {
-            return processor.PreprocessBatch(paths.Select(ImageDecoding.ReadFile).ToList());
-        }
-        catch (ImageInputException e) { throw new CliInputException($"--image: {e.Message}"); }
-        catch (ArgumentException e) { throw new CliInputException($"--image: {e.Message}"); }
     }
 }

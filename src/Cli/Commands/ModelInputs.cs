@@ -1,3 +1,4 @@
+using Sieve.Runtime.Preprocessing;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Sieve.Cli.Io;
@@ -58,5 +59,29 @@ public static class ModelInputs
                 $"--pixel-values {path}: shape ({string.Join(", ", raw.shape)}) {raw.dtype}; expected float32 " +
                 $"[images, 3, {size}, {size}] or [3, {size}, {size}]");
         return pixels.to_type(ScalarType.Float32).clone().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Image files through the folder's own CLIP preprocessing (preprocessor_config.json) →
+    /// [images, 3, H, W]; null for none. The caller disposes the tensor.</summary>
+    public static Tensor? ReadImages(IReadOnlyList<string> paths, LlavaModelFolder folder)
+    {
+        if (paths.Count == 0) return null;
+        var processor = new ClipImageProcessor(folder.Preprocessor);
+        try
+        {
+            return processor.PreprocessBatch(paths.Select(ImageDecoding.ReadFile).ToList());
+        }
+        catch (ImageInputException e) { throw new CliInputException($"--image: {e.Message}"); }
+        catch (ArgumentException e) { throw new CliInputException($"--image: {e.Message}"); }
+    }
+
+    /// <summary>The prompt's pixels from either <c>--pixel-values</c> (already preprocessed) or <c>--image</c>
+    /// files (preprocessed here as the checkpoint's processor does), never both.</summary>
+    public static Tensor? ReadPixelsOrImages(string? pixelPath, IReadOnlyList<string> images, LlavaModel model)
+    {
+        if (pixelPath is not null && images.Count > 0)
+            throw new CliInputException("--pixel-values and --image: give one or the other, not both");
+        if (pixelPath is not null) return ReadPixels(pixelPath, model);
+        return images.Count == 0 ? null : ReadImages(images, model.Folder!);
     }
 }

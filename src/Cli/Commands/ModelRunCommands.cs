@@ -27,30 +27,39 @@ public static class ModelRunCommands
         Description = "Preprocessed pixel values as a NumPy .npy, float32 [images, 3, H, W].",
     };
 
+    private static Option<string[]> ImageOption() => new("--image")
+    {
+        Description = "An image file (PNG/JPEG/...), preprocessed as the checkpoint's preprocessor_config.json says; repeat for several images, in prompt order. Instead of --pixel-values.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public static Command Logits(Func<Terminal> terminal)
     {
         var dir = FolderArgument();
         var ids = InputIdsOption();
         var pixels = PixelValuesOption();
+        var images = ImageOption();
         var output = new Option<string>("--out") { Description = "Where to write the logits (.npy, float32 [L, V]).", Required = true };
         var command = new Command("logits",
             "Write the prefill logits of every position of the expanded sequence (image tokens expanded to the image's " +
             "features) as a float32 NumPy array [L, V]. Exit 1 on bad arguments or a model that cannot be loaded.")
         {
-            dir, ids, pixels, output,
+            dir, ids, pixels, images, output,
         };
         command.SetAction(parse => CliErrors.Guard(terminal(), t => RunLogits(
-            parse.GetRequiredValue(dir), parse.GetRequiredValue(ids), parse.GetValue(pixels), parse.GetRequiredValue(output), t)));
+            parse.GetRequiredValue(dir), parse.GetRequiredValue(ids), parse.GetValue(pixels), parse.GetRequiredValue(output), t,
+            parse.GetValue(images) ?? [])));
         return command;
     }
 
-    public static int RunLogits(string folder, string idsText, string? pixelPath, string outPath, Terminal terminal)
+    public static int RunLogits(string folder, string idsText, string? pixelPath, string outPath, Terminal terminal,
+        IReadOnlyList<string>? images = null)
     {
         var ids = ModelInputs.ParseIds(idsText);
         using var model = ModelInputs.Load(folder);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var pixels = pixelPath is null ? null : ModelInputs.ReadPixels(pixelPath, model);
+        var pixels = ModelInputs.ReadPixelsOrImages(pixelPath, images ?? [], model);
         using var cache = model.NewCache();
         try
         {
@@ -69,6 +78,7 @@ public static class ModelRunCommands
         var dir = FolderArgument();
         var ids = InputIdsOption();
         var pixels = PixelValuesOption();
+        var images = ImageOption();
         var maxNew = new Option<int>("--max-new-tokens") { Description = "Tokens to generate at most.", DefaultValueFactory = _ => 8 };
         var greedy = new Option<bool>("--greedy") { Description = "Argmax decoding (otherwise sampling with --temperature, --top-p, --seed)." };
         var temperature = new Option<double>("--temperature") { DefaultValueFactory = _ => 1.0 };
@@ -78,7 +88,7 @@ public static class ModelRunCommands
             "Generate from a prompt of token ids and print the generated ids, comma-separated (a final end-of-sequence " +
             "token from generation_config.json included, as HF's generate does).")
         {
-            dir, ids, pixels, maxNew, greedy, temperature, topP, seed,
+            dir, ids, pixels, images, maxNew, greedy, temperature, topP, seed,
         };
         command.SetAction(parse => CliErrors.Guard(terminal(), t => RunGenerate(
             parse.GetRequiredValue(dir), parse.GetRequiredValue(ids), parse.GetValue(pixels),
@@ -86,18 +96,19 @@ public static class ModelRunCommands
             {
                 MaxNewTokens = parse.GetValue(maxNew), Greedy = parse.GetValue(greedy), Temperature = parse.GetValue(temperature),
                 TopP = parse.GetValue(topP), Seed = parse.GetValue(seed),
-            }, t)));
+            }, t, parse.GetValue(images) ?? [])));
         return command;
     }
 
-    public static int RunGenerate(string folder, string idsText, string? pixelPath, SamplingOptions options, Terminal terminal)
+    public static int RunGenerate(string folder, string idsText, string? pixelPath, SamplingOptions options, Terminal terminal,
+        IReadOnlyList<string>? images = null)
     {
         var ids = ModelInputs.ParseIds(idsText);
         if (options.Validate() is { Count: > 0 } problems)
             throw new CliInputException(string.Join("; ", problems));
         using var model = ModelInputs.Load(folder);
         var stops = model.Folder?.Generation.EosTokenIds.Select(i => (long)i).ToHashSet() ?? [];
-        using var pixels = pixelPath is null ? null : ModelInputs.ReadPixels(pixelPath, model);
+        using var pixels = ModelInputs.ReadPixelsOrImages(pixelPath, images ?? [], model);
         try
         {
             var (tokens, _) = Sieve.Runtime.Generation.Generate.Tokens(model, ids, pixels, options with { StopTokenIds = stops });
