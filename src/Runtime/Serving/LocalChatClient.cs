@@ -73,6 +73,7 @@ public sealed class LocalChatClient : IChatClient
             endedByStopToken = sampling.StopTokenIds.Contains(token);
             timings = generator.Timings;
         }
+        RuntimeMetrics.Turn(_model.Name, timings);
 
         if (!stream.Stopped && stream.Push(detokenizer.Flush()) is { Length: > 0 } tail)
             yield return Update(responseId, new TextContent(tail));

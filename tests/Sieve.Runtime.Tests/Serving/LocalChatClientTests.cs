@@ -180,4 +180,34 @@ public sealed class LocalChatClientTests(TinyChatModelFixture fixture) : IClassF
             await Task.Delay(10);
         Assert.True(condition());
     }
+
+    [Fact]
+    public async Task A_served_turn_is_recorded_on_the_runtime_meter()
+    {
+        var seen = new List<(string Name, double Value, string? Model)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == RuntimeMetrics.MeterName) l.EnableMeasurementEvents(instrument);
+        };
+        void Record(System.Diagnostics.Metrics.Instrument i, double v, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            string? model = null;
+            foreach (var t in tags) if (t.Key == "model") model = t.Value as string;
+            lock (seen) seen.Add((i.Name, v, model));
+        }
+        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(i, v, tags));
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i, v, tags));
+        listener.Start();
+
+        var response = await _client.GetResponseAsync(Ask("Hello"), Greedy);
+
+        var name = Path.GetFileName(fixture.Folder);
+        List<(string Name, double Value, string? Model)> mine;
+        lock (seen) mine = seen.Where(m => m.Model == name).ToList();
+        Assert.Equal((double)response.Usage!.InputTokenCount!, mine.Where(m => m.Name == "sieve.runtime.prefill.tokens").Sum(m => m.Value));
+        Assert.Equal((double)(response.Usage.OutputTokenCount! - 1), mine.Where(m => m.Name == "sieve.runtime.decode.tokens").Sum(m => m.Value));
+        Assert.Contains(mine, m => m.Name == "sieve.runtime.prefill.duration" && m.Value > 0);
+        Assert.Contains(mine, m => m.Name == "sieve.runtime.decode.duration");
+    }
 }
