@@ -9,13 +9,14 @@ using Sieve.KernelFunctions.Patents;
 namespace Sieve.KernelFunctions;
 
 /// <summary>Registers the Sieve plugins on a kernel, with the filter that turns refused input into
-/// <see cref="ToolError"/> results. Files are read only under <paramref name="allowedRoot"/>.</summary>
+/// <see cref="ToolError"/> results. Files are read only under <paramref name="allowedRoot"/>, and never under one of
+/// <paramref name="closedFolders"/>.</summary>
 public static class SieveTools
 {
-    public static IKernelBuilder AddSieveTools(this IKernelBuilder builder, string allowedRoot)
+    public static IKernelBuilder AddSieveTools(this IKernelBuilder builder, string allowedRoot, IEnumerable<string>? closedFolders = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var root = new AllowedRoot(allowedRoot);
+        var root = new AllowedRoot(allowedRoot, closedFolders);
         builder.Plugins.AddFromObject(new ChemistryPlugin(), ChemistryPlugin.PluginName);
         builder.Plugins.AddFromObject(new PatentPlugin(root), PatentPlugin.PluginName);
         builder.Plugins.AddFromObject(new MarkushPlugin(root), MarkushPlugin.PluginName);

@@ -6,12 +6,19 @@ namespace Sieve.KernelFunctions.Paths;
 /// a claim) must resolve, after "..", absolute paths and symbolic links, to a place inside this root.</summary>
 public sealed class AllowedRoot
 {
-    public AllowedRoot(string root)
+    private readonly string[] _closed;
+
+    /// <param name="root">The folder tools may read.</param>
+    /// <param name="closedFolders">Folders under the root that stay off limits all the same — a server's own data
+    /// folder, where other callers' uploads live. They need not exist yet.</param>
+    public AllowedRoot(string root, IEnumerable<string>? closedFolders = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         if (!Directory.Exists(full)) throw new DirectoryNotFoundException($"allowed root '{full}' does not exist");
         Root = RealPath(full);
+        _closed = (closedFolders ?? []).Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f)))
+            .Select(f => Directory.Exists(f) ? RealPath(f) : f).ToArray();
     }
 
     /// <summary>Absolute, symbolic links resolved.</summary>
@@ -41,12 +48,16 @@ public sealed class AllowedRoot
         var real = RealPath(full);
         if (!Inside(real))
             throw new ToolInputException(parameter, $"'{path}' is a link that leads outside the allowed folder");
+        if (_closed.Any(c => Under(real, c)))
+            throw new ToolInputException(parameter, $"'{path}' is inside a folder closed to tools (the server's data folder)");
         return real;
     }
 
-    private bool Inside(string full) =>
-        string.Equals(full, Root, StringComparison.Ordinal)
-        || full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    private bool Inside(string full) => Under(full, Root);
+
+    private static bool Under(string full, string folder) =>
+        string.Equals(full, folder, StringComparison.Ordinal)
+        || full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>The path with every symbolic link along it resolved (parents first, then the entry itself).</summary>
     private static string RealPath(string full)

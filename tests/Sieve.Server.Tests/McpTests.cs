@@ -50,5 +50,17 @@ public sealed class McpTests
         Assert.DoesNotContain("root:", text);
     }
 
+    [Fact]
+    public async Task The_data_folder_inside_the_root_is_closed_to_tools()
+    {
+        // Default settings put the data folder (other callers' uploaded packages) under the allowed root.
+        await using var server = await LiveServer.StartAsync(configure: o => o.DataDirectory = Path.Combine(o.AllowedRoot, "data"));
+        await using var client = await Connect(server);
+        var result = await client.CallToolAsync("patent_read_patent", new Dictionary<string, object?> { ["path"] = "data" });
+        Assert.Contains("closed to tools", Text(result));
+        var allowed = await client.CallToolAsync("markush_match", new Dictionary<string, object?> { ["path"] = "patents/coxib", ["smiles"] = LiveServer.Celecoxib });
+        Assert.Contains("covered", Text(allowed));
+    }
+
     private static string Text(CallToolResult result) => string.Concat(result.Content.OfType<TextContentBlock>().Select(b => b.Text));
 }

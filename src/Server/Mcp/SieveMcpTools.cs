@@ -9,9 +9,10 @@ namespace Sieve.Server.Mcp;
 /// comes back as a structured error the caller can act on, and every path stays inside the allowed root.</summary>
 public static class SieveMcpTools
 {
-    public static IReadOnlyList<McpServerTool> Create(string allowedRoot)
+    /// <param name="closedFolders">Folders under the root the tools must not read (the server's data folder).</param>
+    public static IReadOnlyList<McpServerTool> Create(string allowedRoot, IEnumerable<string>? closedFolders = null)
     {
-        var kernel = Kernel.CreateBuilder().AddSieveTools(allowedRoot).Build();
+        var kernel = Kernel.CreateBuilder().AddSieveTools(allowedRoot, closedFolders).Build();
         return kernel.Plugins
             .SelectMany(plugin => plugin.Select(function => (plugin.Name, function)))
             .Select(p => McpServerTool.Create(new KernelToolFunction(kernel, p.function, $"{p.Name}_{p.function.Name}"), new McpServerToolCreateOptions
