@@ -20,7 +20,7 @@ public sealed class McpTests
         await using var server = await LiveServer.StartAsync();
         await using var client = await Connect(server);
         var names = (await client.ListToolsAsync()).Select(t => t.Name).ToHashSet();
-        foreach (var name in new[] { "chemistry_canonicalize", "chemistry_describe", "chemistry_substructure", "patent_read_patent", "patent_read_claims_text", "markush_parse_claims", "markush_match" })
+        foreach (var name in new[] { "chemistry_canonicalize", "chemistry_describe", "chemistry_substructure", "patent_read_patent", "patent_read_claims_text", "markush_parse_claims", "markush_match", "report_write_report" })
             Assert.Contains(name, names);
         var canonicalize = (await client.ListToolsAsync()).Single(t => t.Name == "chemistry_canonicalize");
         Assert.Contains("smiles", canonicalize.JsonSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
@@ -37,6 +37,27 @@ public sealed class McpTests
 
         var match = await client.CallToolAsync("markush_match", new Dictionary<string, object?> { ["path"] = "patents/coxib", ["smiles"] = LiveServer.Celecoxib });
         Assert.Contains("covered", Text(match));
+    }
+
+    [Fact]
+    public async Task Writes_the_infringement_report_into_the_servers_data_folder()
+    {
+        await using var server = await LiveServer.StartAsync();
+        await using var client = await Connect(server);
+        var result = await client.CallToolAsync("report_write_report",
+            new Dictionary<string, object?> { ["path"] = "patents/coxib", ["molecule"] = LiveServer.Celecoxib, ["formats"] = "md,json" });
+        Assert.NotEqual(true, result.IsError);
+        var written = JsonDocument.Parse(Text(result)).RootElement;
+        Assert.Equal("covered", written.GetProperty("verdict").GetString());
+        Assert.Contains(written.GetProperty("claims").EnumerateArray(), c => c.GetProperty("claim").GetInt32() == 1 && c.GetProperty("verdict").GetString() == "covered");
+        var files = written.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
+        Assert.Equal(["report.json", "report.md"], files.Select(Path.GetFileName).Order());
+        Assert.All(files, f => Assert.StartsWith(Path.GetFullPath(server.Options.DataDirectory), f));
+        Assert.Contains("covered", File.ReadAllText(files.Single(f => f.EndsWith(".md", StringComparison.Ordinal))));
+
+        var bad = await client.CallToolAsync("report_write_report",
+            new Dictionary<string, object?> { ["path"] = "patents/coxib", ["molecule"] = "C1CC", ["formats"] = "md" });
+        Assert.Contains("molecule", Text(bad));
     }
 
     [Fact]

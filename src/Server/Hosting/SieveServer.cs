@@ -79,7 +79,8 @@ public static class SieveServer
             .AddPrometheusExporter());
         s.AddMcpServer(o => o.ServerInfo = SieveMcpInfo.Implementation)
             .WithHttpTransport(o => o.Stateless = true)
-            .WithTools(SieveMcpTools.Create(root.Root, [options.DataDirectory])); // other callers' uploads are not tool input
+            .WithTools(SieveMcpTools.Create(root.Root, Path.Combine(options.DataDirectory, "mcp-reports"),
+                [options.DataDirectory])); // other callers' uploads are not tool input
 
         services?.Invoke(s);
         s.TryAddSingleton<IReportEngine, DeterministicReportEngine>();

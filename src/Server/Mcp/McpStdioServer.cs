@@ -14,7 +14,7 @@ public static class McpStdioServer
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddMcpServer(o => o.ServerInfo = SieveMcpInfo.Implementation)
             .WithStdioServerTransport()
-            .WithTools(SieveMcpTools.Create(allowedRoot));
+            .WithTools(SieveMcpTools.Create(allowedRoot, Path.Combine("out", "mcp-reports")));
         using var host = builder.Build();
         await host.RunAsync(cancel).ConfigureAwait(false);
     }
