@@ -9,6 +9,7 @@ using Sieve.Markush.Matching;
 namespace Sieve.Agents.Tests;
 
 /// <summary><c>sieve report</c> in-process: files written where it says, exit codes as the other commands.</summary>
+[Collection(Sieve.Agents.Tests.Models.ChatBackendRegistryCollection.Name)]
 public sealed class ReportCommandTests : CommandScratch
 {
     private int Cli(params string[] args) => SieveCommandLine.Run(args, Terminal);

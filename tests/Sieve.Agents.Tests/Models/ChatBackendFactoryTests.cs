@@ -6,6 +6,9 @@ using Sieve.Agents.Tests.Planner;
 namespace Sieve.Agents.Tests.Models;
 
 /// <summary>ChatBackendFactory: which settings give which backend, and the errors that name what to fix.</summary>
+/// <remarks>The kinds registry is process-wide: the CLI's command tree registers "local" when built (ReportCommandTests
+/// builds it), so the tests that touch the registry share one non-parallel collection.</remarks>
+[Collection(ChatBackendRegistryCollection.Name)]
 public class ChatBackendFactoryTests
 {
     private static IConfiguration Config(params (string Key, string Value)[] settings) =>
@@ -80,6 +83,7 @@ public class ChatBackendFactoryTests
     [Fact]
     public void Local_without_the_runtime_says_who_registers_it()
     {
+        ChatBackendFactory.Unregister("local"); // as in a host that never registered the runtime
         var e = Assert.Throws<ChatBackendException>(() => ChatBackendFactory.Create(Config(("Agents:Backend:Kind", "local"))));
         Assert.Contains("local runtime", e.Message);
         Assert.Contains("ChatBackendFactory.Register(\"local\"", e.Message);
@@ -120,4 +124,10 @@ public class ChatBackendFactoryTests
             if (File.Exists(Path.Combine(d.FullName, "Agents.sln"))) return d.FullName;
         throw new InvalidOperationException("repository root not found");
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ChatBackendRegistryCollection
+{
+    public const string Name = "chat backend registry";
 }
