@@ -65,25 +65,22 @@ public sealed class ApiKeyTests
     [Fact]
     public async Task A_key_gets_429_beyond_its_concurrency_and_413_beyond_its_size()
     {
-        var gate = new GateEngine();
-        await using var server = await LiveServer.StartAsync(s => s.AddSingleton<IReportEngine>(gate));
+        // The slot is held by a chat request whose backend answers only when released (a trickling body would be
+        // cut off by Kestrel's minimum data rate on a slow machine and free the slot early).
+        var backend = new HeldChatClient();
+        await using var server = await LiveServer.StartAsync(s => s.AddSingleton<Microsoft.Extensions.AI.IChatClient>(backend));
         var keys = new ApiKeyStore(server.Options.KeysDatabase);
         var (key, _) = keys.Create("small", maxConcurrency: 1, maxRequestBytes: 4096);
         server.UseKey(key);
 
-        // One slow request in flight (a multipart body that trickles in), then another is refused at once. The server
-        // takes the slot when it has read the slow request's headers, so ask until it has.
-        var slow = new SlowContent();
-        var inFlight = server.Client.PostAsync("/v1/reports", slow);
-        await slow.Started.Task;
-        HttpResponseMessage refused;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        do refused = await server.Client.GetAsync("/v1/models");
-        while (refused.StatusCode == HttpStatusCode.OK && DateTime.UtcNow < deadline);
+        var inFlight = server.Client.PostAsJsonAsync("/v1/chat/completions",
+            new { model = "patentfinder", messages = new[] { new { role = "user", content = "hold" } } });
+        await backend.Started.Task;
+        var refused = await server.Client.GetAsync("/v1/models");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("1", refused.Headers.RetryAfter?.ToString());
-        slow.Finish.SetResult();
-        await inFlight;
+        backend.Release.SetResult();
+        Assert.Equal(HttpStatusCode.OK, (await inFlight).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/v1/models")).StatusCode);
 
         var big = await server.Client.PostAsync("/v1/reports", new ByteArrayContent(new byte[10_000]) { Headers = { ContentType = new("application/json") } });
@@ -106,33 +103,25 @@ public sealed class ApiKeyTests
         Assert.Equal(HttpStatusCode.NotFound, (await server.Client.GetAsync(location)).StatusCode);
     }
 
-    private sealed class GateEngine : IReportEngine
-    {
-        public InfringementReport Run(string patentDirectory, MoleculeSource molecule, CancellationToken cancel) =>
-            new DeterministicReportEngine(TimeProvider.System).Run(patentDirectory, molecule, cancel);
-    }
-
-    /// <summary>A JSON body that sends its first byte, then waits until the test lets it finish.</summary>
-    private sealed class SlowContent : HttpContent
+    /// <summary>A chat backend that signals when a request reaches it and answers when released.</summary>
+    private sealed class HeldChatClient : Microsoft.Extensions.AI.IChatClient
     {
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Finish { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public SlowContent() => Headers.ContentType = new("application/json");
-
-        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        public async Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages,
+            Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default)
         {
-            await stream.WriteAsync("{"u8.ToArray());
-            await stream.FlushAsync();
-            Started.SetResult();
-            await Finish.Task;
-            await stream.WriteAsync("}"u8.ToArray());
+            Started.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            return new(new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.Assistant, "released"));
         }
 
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
+        public IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages,
+            Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose() { }
     }
 }
