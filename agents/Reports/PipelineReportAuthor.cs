@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Sieve.Agents.PatentFinder;
 using Sieve.KernelFunctions.Errors;
 using Sieve.KernelFunctions.Reports;
@@ -22,8 +20,7 @@ public sealed class PipelineReportAuthor(string outputRoot, TimeProvider? clock 
         catch (ArgumentException e) { throw new ToolInputException(nameof(molecule), e.Message); }
 
         var report = new PatentFinderPipeline(clock).Run(patentDirectory, source);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(report.Molecule.CanonicalSmiles)))[..8];
-        var dir = Path.Combine(Path.GetFullPath(outputRoot), $"report-{Path.GetFileName(patentDirectory)}-{hash}");
+        var dir = Path.Combine(Path.GetFullPath(outputRoot), ReportWriter.FolderName(report));
         var files = ReportWriter.Write(report, dir, wanted);
         return new WrittenReport(report.Verdict.ToText(), report.Summary,
             report.Claims.Select(c => new ClaimVerdict(c.Claim, c.Verdict.ToText())).ToList(), dir, files);

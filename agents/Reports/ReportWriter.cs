@@ -31,6 +31,16 @@ public static class ReportWriter
         return written;
     }
 
+    /// <summary>report-&lt;patent folder&gt;-&lt;first 8 hex of SHA-256 of the canonical SMILES&gt;: the same molecule
+    /// (however written) against the same patent gets the same folder name.</summary>
+    public static string FolderName(InfringementReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(report.Molecule.CanonicalSmiles)))[..8];
+        return $"report-{report.Patent.Folder}-{hash}";
+    }
+
     /// <summary>Reads "md,html,json" (any order, any case); throws <see cref="ArgumentException"/> on an unknown name.</summary>
     public static ReportFormats ParseFormats(string text)
     {

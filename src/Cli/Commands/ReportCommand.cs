@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -112,11 +110,7 @@ public static class ReportCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>./out/report-&lt;patent folder&gt;-&lt;first 8 hex of SHA-256 of the canonical SMILES&gt;: the same
-    /// molecule (however written) against the same patent lands in the same folder.</summary>
-    private static string DefaultFolder(InfringementReport report)
-    {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(report.Molecule.CanonicalSmiles)))[..8];
-        return Path.Combine("out", $"report-{report.Patent.Folder}-{hash}");
-    }
+    /// <summary>./out/<see cref="ReportWriter.FolderName"/>: the same molecule (however written) against the same
+    /// patent lands in the same folder.</summary>
+    private static string DefaultFolder(InfringementReport report) => Path.Combine("out", ReportWriter.FolderName(report));
 }
