@@ -15,6 +15,15 @@ public static class SieveConfiguration
         return builder.AddEnvironmentVariables("SIEVE_").Build();
     }
 
+    /// <summary>A path from the settings, absolute: relative paths are taken from the folder of appsettings.json (so
+    /// every working folder means the same place), or from the current folder where there is no settings file.</summary>
+    public static string ResolvePath(string path)
+    {
+        var settingsFile = FindSettingsFile(AppContext.BaseDirectory);
+        var root = settingsFile is not null ? Path.GetDirectoryName(settingsFile)! : Directory.GetCurrentDirectory();
+        return Path.GetFullPath(path, root);
+    }
+
     /// <summary>The nearest appsettings.json at or above <paramref name="start"/> (the binary sits under the repo).</summary>
     internal static string? FindSettingsFile(string start)
     {

@@ -28,9 +28,7 @@ public static class LocalChatBackend
         if (string.IsNullOrWhiteSpace(options.Local.ModelPath))
             throw new ChatBackendException(
                 $"{setting} is not set: name a HuggingFace LLaVA-1.5 folder (config.json, *.safetensors, tokenizer.model).");
-        var settingsFile = SieveConfiguration.FindSettingsFile(AppContext.BaseDirectory);
-        var root = settingsFile is not null ? Path.GetDirectoryName(settingsFile)! : Directory.GetCurrentDirectory();
-        var folder = Path.GetFullPath(options.Local.ModelPath.Trim(), root);
+        var folder = SieveConfiguration.ResolvePath(options.Local.ModelPath.Trim());
         if (!Directory.Exists(folder))
             throw new ChatBackendException($"{setting} '{folder}' is not a folder.");
 

@@ -65,11 +65,9 @@ public static class ChatJobs
     /// finds the same sessions); <see cref="DefaultStore"/> there when unset; the current folder without a settings file.</summary>
     internal static string DefaultStorePath(IConfiguration? configuration)
     {
-        var settingsFile = SieveConfiguration.FindSettingsFile(AppContext.BaseDirectory);
         configuration ??= SieveConfiguration.Load();
         var configured = configuration[StoreSetting] is { Length: > 0 } p ? p : DefaultStore;
-        var root = settingsFile is not null ? Path.GetDirectoryName(settingsFile)! : Directory.GetCurrentDirectory();
-        return Path.GetFullPath(configured, root);
+        return SieveConfiguration.ResolvePath(configured);
     }
 
     private static SessionStore OpenStore(string path, string source)
