@@ -42,14 +42,16 @@ public sealed class TokenGenerator : IDisposable
 
     /// <summary>Encodes the images, prefills the prompt and returns the first generated token.</summary>
     /// <param name="ids">Prompt token ids; the model's image token id marks each image (see <see cref="PromptLayout"/>).</param>
-    /// <param name="pixels">[images, 3, H, W] preprocessed pixel values, or null for a text-only prompt.</param>
-    public long Prefill(IReadOnlyList<long> ids, Tensor? pixels)
+    /// <param name="pixels">[images, 3, H, W] preprocessed pixel values, or null for a text-only prompt
+    /// (LLaVA-NeXT: [images, tiles, 3, H, W] with <paramref name="imageSizes"/>).</param>
+    /// <param name="imageSizes">LLaVA-NeXT only: each image's original (height, width).</param>
+    public long Prefill(IReadOnlyList<long> ids, Tensor? pixels, IReadOnlyList<(int Height, int Width)>? imageSizes = null)
     {
         if (_last is not null) throw new InvalidOperationException("Prefill was already called for this sequence");
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var clock = Stopwatch.StartNew();
-        IReadOnlyList<Tensor> features = pixels is null ? [] : _model.EncodeImages(pixels, VisionReducer);
+        IReadOnlyList<Tensor> features = pixels is null ? [] : _model.EncodeImages(pixels, VisionReducer, imageSizes);
         _visionMs = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
         var (embeds, layout) = _model.EmbedPrompt(ids, features);
