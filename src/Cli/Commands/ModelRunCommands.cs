@@ -59,11 +59,11 @@ public static class ModelRunCommands
         using var model = ModelInputs.Load(folder);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var pixels = ModelInputs.ReadPixelsOrImages(pixelPath, images ?? [], model);
+        var (pixels, sizes) = ModelInputs.ReadVisionInput(pixelPath, images ?? [], model);
         using var cache = model.NewCache();
         try
         {
-            var (embeds, layout) = model.EmbedPrompt(ids, pixels is null ? [] : model.EncodeImages(pixels));
+            var (embeds, layout) = model.EmbedPrompt(ids, pixels is null ? [] : model.EncodeImages(pixels, imageSizes: sizes));
             var logits = model.Forward(embeds, cache, allRows: true).Logits;
             NumpyFile.Write(outPath, logits);
             terminal.Out.WriteLine($"wrote {outPath}: float32 [{layout.Ids.Length}, {logits.shape[1]}]");
@@ -108,10 +108,11 @@ public static class ModelRunCommands
             throw new CliInputException(string.Join("; ", problems));
         using var model = ModelInputs.Load(folder);
         var stops = model.Folder?.Generation.EosTokenIds.Select(i => (long)i).ToHashSet() ?? [];
-        using var pixels = ModelInputs.ReadPixelsOrImages(pixelPath, images ?? [], model);
+        var (pixels, sizes) = ModelInputs.ReadVisionInput(pixelPath, images ?? [], model);
+        using var ownedPixels = pixels;
         try
         {
-            var (tokens, _) = Sieve.Runtime.Generation.Generate.Tokens(model, ids, pixels, options with { StopTokenIds = stops });
+            var (tokens, _) = Sieve.Runtime.Generation.Generate.Tokens(model, ids, pixels, options with { StopTokenIds = stops }, sizes);
             terminal.Out.WriteLine(string.Join(",", tokens));
         }
         catch (ArgumentException e) { throw new CliInputException(e.Message); }
