@@ -27,11 +27,13 @@ public sealed class DartReducer(DartSettings settings) : IDecoderLayerReducer
             Mode: step.Choice("mode", "paper", "exact") == "paper" ? DartBudgetMode.Paper : DartBudgetMode.Exact));
     }
 
+    /// <summary>keys [1, heads, rows, head_dim] → [rows] float32: each row's L1 norm over all heads concatenated.</summary>
+    public static Tensor KeyL1(Tensor keys) => keys[0].to_type(ScalarType.Float32).abs().sum([0L, 2L]);
+
     public Tensor SelectKept(DecoderReductionInput input)
     {
         long rows = input.Hidden.shape[1];
-        var keys = DecoderRows.PrefillKeys(input.Cache[Layer - 1], rows).to_type(ScalarType.Float32);
-        var keyL1 = keys[0].abs().sum([0L, 2L]);                                   // [rows]: all heads concatenated
+        var keyL1 = KeyL1(DecoderRows.PrefillKeys(input.Cache[Layer - 1], rows));
         var normed = input.Model.Norm(input.Hidden)[0].to_type(ScalarType.Float32);  // [rows, D]
         var kept = input.Images.SelectMany(span => DartSelection.SelectImageRows(keyL1, normed, span,
             DecoderRows.TextRowsAfter(span, input.Images, rows), Settings, Settings.Budget.For(span.Length)));

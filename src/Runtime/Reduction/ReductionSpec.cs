@@ -35,7 +35,7 @@ public sealed record ReductionSpec(IReadOnlyList<ReductionStep> Steps)
     {
         var built = Reducers.None;
         foreach (var step in Steps)
-            built = built.With(ReductionMethods.Create(step), step);
+            built = built.With(ReductionMethods.Create(step), $"reduction spec '{this}': step '{step.Text}'");
         return built;
     }
 
@@ -51,13 +51,14 @@ public sealed record Reducers(IVisionFeatureReducer? Vision, IDecoderLayerReduce
     public static Reducers OfVision(IVisionFeatureReducer reducer) => new(reducer, null);
     public static Reducers OfDecoder(IDecoderLayerReducer reducer) => new(null, reducer);
 
-    /// <summary>Adds <paramref name="other"/>'s reducers; two on the same side are refused, naming <paramref name="step"/>.</summary>
-    public Reducers With(Reducers other, ReductionStep step)
+    /// <summary>Adds <paramref name="other"/>'s reducers; two on the same side are refused, the message starting with
+    /// <paramref name="where"/>.</summary>
+    public Reducers With(Reducers other, string where)
     {
         if (Vision is not null && other.Vision is not null)
-            throw new ReductionSpecException($"reduction spec step '{step.Text}': a second encoder-side method (only one per request)");
+            throw new ReductionSpecException($"{where} is a second encoder-side method (only one per request)");
         if (Decoder is not null && other.Decoder is not null)
-            throw new ReductionSpecException($"reduction spec step '{step.Text}': a second decoder-side method (only one per request)");
+            throw new ReductionSpecException($"{where} is a second decoder-side method (only one per request)");
         return new(Vision ?? other.Vision, Decoder ?? other.Decoder);
     }
 }
