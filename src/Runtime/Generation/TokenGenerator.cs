@@ -19,6 +19,7 @@ public sealed class TokenGenerator : IDisposable
     private double _visionMs, _prefillMs, _decodeMs;
     private int _prefillTokens, _decodeSteps, _generated;
     private long? _last;
+    private ReductionOutcome? _kept;
 
     public TokenGenerator(LlavaModel model, SamplingOptions options)
     {
@@ -38,7 +39,13 @@ public sealed class TokenGenerator : IDisposable
     public bool Finished { get; private set; }
 
     public GenerationTimings Timings =>
-        new(_visionMs, _prefillTokens, _prefillMs, _decodeSteps, _decodeMs, _cache.Bytes);
+        new(_visionMs, _prefillTokens, _prefillMs, _decodeSteps, _decodeMs, _cache.Bytes)
+        {
+            Reduction = VisionReducer is null && DecoderReducer is null ? null : _kept,
+        };
+
+    /// <summary>After <see cref="Prefill"/>: the image positions that went past the reducers (all, without any).</summary>
+    public ReductionOutcome? Kept => _kept;
 
     /// <summary>Encodes the images, prefills the prompt and returns the first generated token.</summary>
     /// <param name="ids">Prompt token ids; the model's image token id marks each image (see <see cref="PromptLayout"/>).</param>
@@ -55,7 +62,9 @@ public sealed class TokenGenerator : IDisposable
         _visionMs = clock.Elapsed.TotalMilliseconds;
         clock.Restart();
         var (embeds, layout) = _model.EmbedPrompt(ids, features);
-        var (logits, _) = _model.Forward(embeds, _cache, allRows: false, DecoderReducer, layout.Images);
+        long firstPosition = _cache.NextPosition;
+        var (logits, kept) = _model.Forward(embeds, _cache, allRows: false, DecoderReducer, layout.Images);
+        _kept = ReductionOutcome.Of(layout, kept, firstPosition);
         var token = Emit(_sampler.Next(logits[0]));
         _prefillMs = clock.Elapsed.TotalMilliseconds;
         _prefillTokens = layout.Ids.Length;
