@@ -46,8 +46,8 @@ public sealed class LocalChatClient : IChatClient
         // Everything that can fail on bad input fails here, before the request queues for the model.
         var prompt = LlavaChatTemplate.Render(messages, options);
         var sampling = Sampling(options);
-        var ids = Encode(prompt);
         var images = prompt.Images.Select((d, i) => ImageDecoding.Decode(d.Data.ToArray(), d.Name ?? $"image {i + 1}")).ToList();
+        var ids = Encode(prompt, images);
         var responseId = "local-" + Guid.NewGuid().ToString("N");
         var stream = new AnswerStream(options?.StopSequences, prompt.ToolsOffered);
         var detokenizer = _model.Tokenizer.CreateStreamingDecoder();
@@ -140,12 +140,12 @@ public sealed class LocalChatClient : IChatClient
     }
 
     /// <summary>Prompt token ids (BOS as the tokenizer's files say), checked against the images and context length.</summary>
-    private long[] Encode(RenderedPrompt prompt)
+    private long[] Encode(RenderedPrompt prompt, IReadOnlyList<RgbImage> images)
     {
         if (prompt.Images.Count > 0 && _model.Tokenizer.ImageTokenId is null)
             throw new NotSupportedException("this model's tokenizer has no <image> token, so it cannot take images");
         var ids = _model.Tokenizer.Encode(prompt.Text).Select(i => (long)i).ToArray();
-        var features = (long)prompt.Images.Count * ImageFeatureCount();
+        var features = images.Sum(ImageFeatureCount);
         var length = ids.Length - prompt.Images.Count + features;
         var context = _model.Model.Config.TextConfig.MaxPositionEmbeddings;
         if (length > context)
@@ -153,8 +153,11 @@ public sealed class LocalChatClient : IChatClient
         return ids;
     }
 
-    private long ImageFeatureCount()
+    /// <summary>Rows the image takes in the prompt before any reduction (LLaVA-NeXT: its AnyRes packed length).</summary>
+    private long ImageFeatureCount(RgbImage image)
     {
+        if (_model.Model.Config.IsNext)
+            return _model.Model.AnyResLayoutFor((image.Height, image.Width)).PackedLength;
         var v = _model.Model.Config.VisionConfig;
         var patches = (long)(v.ImageSize / v.PatchSize) * (v.ImageSize / v.PatchSize);
         return _model.Model.Config.VisionFeatureSelectStrategy == "default" ? patches : patches + 1;
@@ -164,6 +167,11 @@ public sealed class LocalChatClient : IChatClient
     private long Prefill(TokenGenerator generator, long[] ids, IReadOnlyList<RgbImage> images)
     {
         using var scope = NewDisposeScope();
+        if (images.Count > 0 && _model.NextImages is { } anyRes)
+        {
+            var (tiles, sizes) = anyRes.PreprocessBatch(images);
+            return generator.Prefill(ids, tiles, sizes);
+        }
         var pixels = images.Count == 0 ? null : _model.Images.PreprocessBatch(images);
         return generator.Prefill(ids, pixels);
     }
