@@ -2,6 +2,7 @@ using System.Text.Json;
 using Sieve.Chemistry;
 using Sieve.Markush.Matching;
 using Sieve.Markush.Model;
+using Sieve.KernelFunctions.Patents;
 using Sieve.Markush.Package;
 using Sieve.Cli.Io;
 
@@ -84,7 +85,7 @@ public static class MarkushJobs
             throw new CliInputException($"--patent {dir}: no such folder");
         try
         {
-            return PatentPackage.Load(dir);
+            return PatentPackages.Load(dir);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
