@@ -58,7 +58,8 @@ public static class PrefixPrefill
             var clock = Stopwatch.StartNew();
             int reusedImages = reuse?.FeatureCounts.Count ?? 0;
             var encoded = images.Count > reusedImages
-                ? model.EncodeImages(images.Pixels(Enumerable.Range(reusedImages, images.Count - reusedImages).ToArray()), settings.VisionReducer)
+                ? model.EncodeImages(images.Pixels(Enumerable.Range(reusedImages, images.Count - reusedImages).ToArray()), settings.VisionReducer,
+                    images.Sizes?.Skip(reusedImages).ToArray())
                 : [];
             double visionMs = clock.Elapsed.TotalMilliseconds;
             // Images inside the reused prefix only need their row counts for the layout: zero rows stand in for their

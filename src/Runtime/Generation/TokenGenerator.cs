@@ -67,8 +67,11 @@ public sealed class TokenGenerator : IDisposable
 
     /// <summary>Encodes the images, prefills the prompt and returns the first generated token.</summary>
     /// <param name="ids">Prompt token ids; the model's image token id marks each image (see <see cref="PromptLayout"/>).</param>
-    /// <param name="pixels">[images, 3, H, W] preprocessed pixel values, or null for a text-only prompt.</param>
-    public long Prefill(IReadOnlyList<long> ids, Tensor? pixels) => Prefill(ids, PromptImages.FromPixels(pixels));
+    /// <param name="pixels">[images, 3, H, W] preprocessed pixel values, or null for a text-only prompt
+    /// (LLaVA-NeXT: [images, tiles, 3, H, W] with <paramref name="imageSizes"/>).</param>
+    /// <param name="imageSizes">LLaVA-NeXT only: each image's original (height, width).</param>
+    public long Prefill(IReadOnlyList<long> ids, Tensor? pixels, IReadOnlyList<(int Height, int Width)>? imageSizes = null) =>
+        Prefill(ids, PromptImages.FromPixels(pixels, imageSizes));
 
     /// <summary>As <see cref="Prefill(IReadOnlyList{long}, Tensor?)"/>, with images that are preprocessed only when
     /// they are not inside a reused prefix.</summary>
