@@ -28,9 +28,11 @@ public sealed record PrefillSettings(
 /// <param name="ReusedTokens">Rows taken from the cache (the rest were computed).</param>
 /// <param name="CacheConsulted">Whether a prefix cache was looked in (a hit or a miss).</param>
 /// <param name="Kept">The decoder reducer's kept rows when it ran, else null.</param>
+/// <param name="Reduction">The image positions that went past the reducers in this prefill; null when it continued a
+/// cached prefix (the images were reduced, or not, by the prefill that first saw them).</param>
 public sealed record PrefillOutcome(
     Tensor Logits, KvCache Cache, PrefixSequence? Sequence, IReadOnlyList<long> FeatureCounts, long PrunedExtent,
-    long PromptTokens, long ReusedTokens, bool CacheConsulted, double VisionMs, Tensor? Kept);
+    long PromptTokens, long ReusedTokens, bool CacheConsulted, double VisionMs, Tensor? Kept, ReductionOutcome? Reduction);
 
 /// <summary>
 /// Prefill with prefix reuse: find the longest reusable cached prefix (<see cref="PrefixCache.Find"/>), encode only
@@ -56,7 +58,8 @@ public static class PrefixPrefill
             var clock = Stopwatch.StartNew();
             int reusedImages = reuse?.FeatureCounts.Count ?? 0;
             var encoded = images.Count > reusedImages
-                ? model.EncodeImages(images.Pixels(Enumerable.Range(reusedImages, images.Count - reusedImages).ToArray()), settings.VisionReducer)
+                ? model.EncodeImages(images.Pixels(Enumerable.Range(reusedImages, images.Count - reusedImages).ToArray()), settings.VisionReducer,
+                    images.Sizes?.Skip(reusedImages).ToArray())
                 : [];
             double visionMs = clock.Elapsed.TotalMilliseconds;
             // Images inside the reused prefix only need their row counts for the layout: zero rows stand in for their
@@ -72,7 +75,8 @@ public static class PrefixPrefill
                 : model.Forward(embeds, cache, allRows);
             long extent = reuse?.PrunedExtent ?? (kept is not null && kept.shape[0] < rows ? layout.Ids.Length : 0);
             return new PrefillOutcome(logits, cache, sequence, features.Select(f => f.shape[0]).ToArray(), extent,
-                layout.Ids.Length, start, reuse is not null || sequence is not null, visionMs, kept);
+                layout.Ids.Length, start, reuse is not null || sequence is not null, visionMs, kept,
+                reuse is null ? ReductionOutcome.Of(layout, kept, 0) : null);
         }
         catch
         {

@@ -12,7 +12,9 @@ namespace Sieve.Runtime.Caching;
 /// <param name="Hashes">One per image, in prompt order.</param>
 /// <param name="Pixels">Given image indices (ascending), their preprocessed pixel values [n, 3, H, W]; called inside
 /// the prefill's dispose scope.</param>
-public sealed record PromptImages(IReadOnlyList<string> Hashes, Func<IReadOnlyList<int>, Tensor> Pixels)
+/// <param name="Sizes">LLaVA-NeXT only: each image's original (height, width), which its AnyRes layout depends on.</param>
+public sealed record PromptImages(IReadOnlyList<string> Hashes, Func<IReadOnlyList<int>, Tensor> Pixels,
+    IReadOnlyList<(int Height, int Width)>? Sizes = null)
 {
     public static PromptImages None { get; } = new([], _ => throw new InvalidOperationException("the prompt has no images"));
 
@@ -20,9 +22,10 @@ public sealed record PromptImages(IReadOnlyList<string> Hashes, Func<IReadOnlyLi
 
     /// <summary>
     /// Images given as pixel values [images, 3, H, W] (the CLI's and tests' input): each hashed over its float32
-    /// values, since that is all there is of it. Null pixels: no images.
+    /// values, since that is all there is of it (and, for LLaVA-NeXT, its original size, which sets how its tiles
+    /// are packed). Null pixels: no images.
     /// </summary>
-    public static PromptImages FromPixels(Tensor? pixels)
+    public static PromptImages FromPixels(Tensor? pixels, IReadOnlyList<(int Height, int Width)>? sizes = null)
     {
         if (pixels is null) return None;
         var hashes = new string[pixels.shape[0]];
@@ -30,10 +33,12 @@ public sealed record PromptImages(IReadOnlyList<string> Hashes, Func<IReadOnlyLi
             for (int i = 0; i < hashes.Length; i++)
             {
                 var values = pixels[i].to_type(ScalarType.Float32).cpu().contiguous().data<float>().ToArray();
-                hashes[i] = "pixels-sha256:" + Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(values.AsSpan())));
+                hashes[i] = "pixels-sha256:" + Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(values.AsSpan())))
+                    + (sizes is null ? "" : $"@{sizes[i].Height}x{sizes[i].Width}");
             }
         return new PromptImages(hashes, indices =>
-            indices.Count == pixels.shape[0] ? pixels : pixels.index_select(0, tensor(indices.Select(i => (long)i).ToArray(), device: pixels.device)));
+            indices.Count == pixels.shape[0] ? pixels : pixels.index_select(0, tensor(indices.Select(i => (long)i).ToArray(), device: pixels.device)),
+            sizes);
     }
 
     /// <summary>

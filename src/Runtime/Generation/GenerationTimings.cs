@@ -6,6 +6,9 @@ namespace Sieve.Runtime.Generation;
 public sealed record GenerationTimings(
     double VisionMs, int PrefillTokens, double PrefillMs, int DecodeSteps, double DecodeMs, long KvBytes)
 {
+    /// <summary>What the vision-token reducers kept, when any ran.</summary>
+    public Reduction.ReductionOutcome? Reduction { get; init; }
+
     /// <summary>Prompt rows taken from the prefix cache (0 on a miss or without a cache).</summary>
     public int ReusedTokens { get; init; }
 
@@ -18,7 +21,8 @@ public sealed record GenerationTimings(
 
     public override string ToString() =>
         $"vision {VisionMs:F0} ms · prefill {PrefillTokens} tokens{Reuse} in {PrefillMs:F0} ms · " +
-        $"decode {DecodeSteps} tokens at {DecodeTokensPerSecond:F2} tok/s · KV cache {KvBytes / (1024.0 * 1024.0):F1} MiB";
+        $"decode {DecodeSteps} tokens at {DecodeTokensPerSecond:F2} tok/s · KV cache {KvBytes / (1024.0 * 1024.0):F1} MiB" +
+        (Reduction is null ? "" : $" · {Reduction}");
 
     private string Reuse => PrefixCacheConsulted
         ? $" ({ReusedTokens} reused from the prefix cache, {ComputedTokens} computed)"

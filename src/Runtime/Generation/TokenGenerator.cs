@@ -27,6 +27,7 @@ public sealed class TokenGenerator : IDisposable
     private int _prefillTokens, _reusedTokens, _decodeSteps, _generated;
     private bool _cacheConsulted;
     private long? _last;
+    private ReductionOutcome? _kept;
 
     public TokenGenerator(LlavaModel model, SamplingOptions options)
     {
@@ -57,12 +58,20 @@ public sealed class TokenGenerator : IDisposable
         {
             ReusedTokens = _reusedTokens,
             PrefixCacheConsulted = _cacheConsulted,
+            Reduction = VisionReducer is null && DecoderReducer is null ? null : _kept,
         };
+
+    /// <summary>After <see cref="Prefill(IReadOnlyList{long}, PromptImages)"/>: the image positions that went past the
+    /// reducers (all, without any); null when the prompt continued a cached prefix, whose pruning happened earlier.</summary>
+    public ReductionOutcome? Kept => _kept;
 
     /// <summary>Encodes the images, prefills the prompt and returns the first generated token.</summary>
     /// <param name="ids">Prompt token ids; the model's image token id marks each image (see <see cref="PromptLayout"/>).</param>
-    /// <param name="pixels">[images, 3, H, W] preprocessed pixel values, or null for a text-only prompt.</param>
-    public long Prefill(IReadOnlyList<long> ids, Tensor? pixels) => Prefill(ids, PromptImages.FromPixels(pixels));
+    /// <param name="pixels">[images, 3, H, W] preprocessed pixel values, or null for a text-only prompt
+    /// (LLaVA-NeXT: [images, tiles, 3, H, W] with <paramref name="imageSizes"/>).</param>
+    /// <param name="imageSizes">LLaVA-NeXT only: each image's original (height, width).</param>
+    public long Prefill(IReadOnlyList<long> ids, Tensor? pixels, IReadOnlyList<(int Height, int Width)>? imageSizes = null) =>
+        Prefill(ids, PromptImages.FromPixels(pixels, imageSizes));
 
     /// <summary>As <see cref="Prefill(IReadOnlyList{long}, Tensor?)"/>, with images that are preprocessed only when
     /// they are not inside a reused prefix.</summary>
@@ -83,6 +92,7 @@ public sealed class TokenGenerator : IDisposable
         _prefillTokens = (int)outcome.PromptTokens;
         _reusedTokens = (int)outcome.ReusedTokens;
         _cacheConsulted = outcome.CacheConsulted;
+        _kept = outcome.Reduction;
         return token;
     }
 
