@@ -142,9 +142,28 @@ internal sealed class BondGraph
                 best = MidLine(segs[ranked[0]], segs[ranked[1]]);
             else if (tracks.Count == 3)
                 best = Joined(tracks[1], segs);   // the middle line (tracks are ordered across the bond)
-            result.Add((best, order));
+            result.AddRange(SplitCollinearSingle(best, order, tracks.Where(t => !t.Contains(ranked[0])).SelectMany(t => t).Select(t => segs[t]).ToList(), bondLength));
         }
         return result;
+    }
+
+    /// <summary>At an sp carbon the single bond runs on in line with a triple (or cumulated double) bond, so the
+    /// thinned middle line is both bonds at once. The part beyond the side lines' ends is a single bond of its own,
+    /// meeting the multiple bond where the side lines stop.</summary>
+    private static IEnumerable<(Segment, int)> SplitCollinearSingle(Segment best, int order, List<Segment> sides, double bondLength)
+    {
+        if (order == 1 || sides.Count == 0)
+            return [(best, order)];
+        var projections = sides.SelectMany(s => new[] { best.Project(s.A), best.Project(s.B) }).ToList();
+        double from = projections.Min(), to = projections.Max();
+        var margin = bondLength * 0.35;
+        var pieces = new List<(Segment, int)>();
+        var start = from > margin ? best.A + best.Direction * from : best.A;
+        var end = best.Length - to > margin ? best.A + best.Direction * to : best.B;
+        if (start != best.A) pieces.Add((new Segment(best.A, start), 1));
+        pieces.Add((new Segment(start, end), order));
+        if (end != best.B) pieces.Add((new Segment(end, best.B), 1));
+        return pieces;
     }
 
     /// <summary>The group's lines clustered by their offset across the bond direction: one cluster per drawn line.</summary>
