@@ -6,7 +6,8 @@
 The test subset in tests/Sieve.Ocsr.Tests/Data/devset is: make_devset.py tests/Sieve.Ocsr.Tests/Data/devset --count 5 --seed 80 --palette
 
 Writes OUT_DIR/<style>/<name>.png and OUT_DIR/truth.tsv (style, relative path, truth). Truth is RDKit's canonical
-SMILES without stereo (the drawings carry none); for Markush images it is a CXSMILES whose `*` atoms carry their
+SMILES without stereo (the drawings carry none) — except for the drawn-feature styles of devset_features.py
+(stereo, wavy, arom, posvar, sru), whose truth is what the drawing says; for Markush images it is a CXSMILES whose `*` atoms carry their
 R-labels ($R1$ ...), which scripts/ocsr/score.py compares label by label. The same seed gives the same set.
 Needs python3-rdkit, rdkit-data and python3-pil (./setup.sh --dev).
 """
@@ -20,6 +21,8 @@ from PIL import Image, ImageFilter
 from rdkit import Chem, RDLogger
 from rdkit.Chem import rdAbbreviations, rdDepictor
 from rdkit.Chem.Draw import rdMolDraw2D
+
+from devset_features import feature_styles
 
 RDLogger.DisableLog("rdApp.*")
 SOURCE = "/usr/share/RDKit/Data/NCI/first_5K.smi"
@@ -45,7 +48,8 @@ def candidates(seed):
     return out
 
 
-def draw(mol, size, bold=False, bw=False):
+def draw(mol, size, bold=False, bw=False, extra=None, kekulize=True):
+    """extra(d, mol): draws more (aromatic circles) in the molecule's frame before the drawing is finished."""
     d = rdMolDraw2D.MolDraw2DCairo(*size)
     o = d.drawOptions()
     if bold:
@@ -53,7 +57,9 @@ def draw(mol, size, bold=False, bw=False):
         o.scaleBondWidth = True
     if bw:
         o.useBWAtomPalette()
-    rdMolDraw2D.PrepareAndDrawMolecule(d, mol, kekulize=True)
+    rdMolDraw2D.PrepareAndDrawMolecule(d, mol, kekulize=kekulize)
+    if extra is not None:
+        extra(d, mol)
     d.FinishDrawing()
     return Image.open(io.BytesIO(d.GetDrawingText())).convert("RGB")
 
@@ -168,6 +174,7 @@ def main():
         save(draw(m, (500, 400), bw=True), path)
         rows.append(("markush", path, markush_truth(m)))
         n += 1
+    rows += feature_styles(mols, args.count, args.seed, save, args.out, draw)
     with open(os.path.join(args.out, "truth.tsv"), "w") as f:
         f.write("style\tpath\ttruth\n")
         for r in rows:
