@@ -104,6 +104,8 @@ public static class StructureReader
         if (Environment.GetEnvironmentVariable("SIEVE_OCSR_TRACE") is "1")
             Console.Error.WriteLine($"{name}: vectorised {vectorised:F3}s, labels {clock.Elapsed.TotalSeconds:F3}s, scale {image.Scale} stroke {stroke:F1} bond {bondLength:F1} glyphs {glyphs.Count} " +
                 $"labels [{string.Join(", ", labels.Select(l => $"{l.Text}@{l.Box.X},{l.Box.Y} {l.Confidence:F2}"))}]");
+        if (Environment.GetEnvironmentVariable("SIEVE_OCSR_TRACE") is "2")
+            Console.Error.WriteLine("lines " + string.Join(" ", lineArt.Select(s => $"({s.A.X:F0},{s.A.Y:F0})-({s.B.X:F0},{s.B.Y:F0})")));
         var graph = BondGraph.Build([.. lineArt, .. hashes.Select(h => h.Line)], bondLength, stroke);
         StereoBonds.Mark(graph, [.. hashes.Select(h => h.Line)], BondStyle.Hash, bondLength, [.. labels.Select(l => l.Box)]);
         StereoBonds.Mark(graph, [.. wavy.Select(w => w.Chord)], BondStyle.Wavy, bondLength, []);

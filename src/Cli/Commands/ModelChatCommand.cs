@@ -21,6 +21,7 @@ public static class ModelChatCommand
         var temperature = new Option<double?>("--temperature") { Description = "Sampling temperature (default: generation_config.json)." };
         var topP = new Option<double?>("--top-p") { Description = "Nucleus sampling mass (default: generation_config.json)." };
         var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 0UL };
+        var reduction = new ModelReductionOptions();
         var command = new Command("run",
             "Ask a local LLaVA model about images: the prompt goes through the checkpoint's chat template " +
             "(LLaVA-1.5: USER: <image>\\n... ASSISTANT:), the answer streams to stdout, timings go to stderr " +
@@ -28,15 +29,19 @@ public static class ModelChatCommand
         {
             dir, images, prompt, maxNew, greedy, temperature, topP, seed,
         };
+        reduction.AddTo(command);
         command.SetAction(parse => CliErrors.Guard(terminal(), t => Run(
             parse.GetRequiredValue(dir), parse.GetValue(images) ?? [], parse.GetRequiredValue(prompt), t,
-            parse.GetValue(maxNew), parse.GetValue(greedy), parse.GetValue(temperature), parse.GetValue(topP), parse.GetValue(seed))));
+            parse.GetValue(maxNew), parse.GetValue(greedy), parse.GetValue(temperature), parse.GetValue(topP), parse.GetValue(seed), reduction.Read(parse))));
         return command;
     }
 
     public static int Run(string folder, IReadOnlyList<string> imagePaths, string prompt, Terminal terminal,
-        int? maxNewTokens = null, bool greedy = false, double? temperature = null, double? topP = null, ulong seed = 0)
+        int? maxNewTokens = null, bool greedy = false, double? temperature = null, double? topP = null, ulong seed = 0,
+        ReductionRequest? reduction = null)
     {
+        reduction ??= new ReductionRequest();
+        var reducers = reduction.Resolve();
         using var model = ModelInputs.Load(folder);
         var opened = model.Folder!;
         LlavaTokenizer tokenizer;
@@ -65,18 +70,20 @@ public static class ModelChatCommand
         if (options.Validate() is { Count: > 0 } problems)
             throw new CliInputException(string.Join("; ", problems));
 
-        using var pixels = ModelInputs.ReadImages(imagePaths, opened);
+        var (pixels, sizes) = ModelInputs.ReadImageInput(imagePaths, opened);
+        using var ownedPixels = pixels;
         var detokenizer = tokenizer.CreateStreamingDecoder();
-        using var generator = new TokenGenerator(model, options);
+        using var generator = new TokenGenerator(model, options) { VisionReducer = reducers.Vision, DecoderReducer = reducers.Decoder };
         try
         {
-            Emit(generator.Prefill(ids, pixels));
+            Emit(generator.Prefill(ids, pixels, sizes));
             while (!generator.Finished)
                 Emit(generator.Next());
         }
         catch (ArgumentException e) { throw new CliInputException(e.Message); }
         terminal.Out.WriteLine(detokenizer.Flush());
         terminal.Error.WriteLine(generator.Timings.ToString());
+        reduction.Report(generator.Kept!, reducers, terminal, announce: false);   // the timings line already says what was kept
         return ExitCodes.Ok;
 
         void Emit(long token)

@@ -48,4 +48,21 @@ public sealed class LlamaAttention : nn.Module
         var context = nn.functional.scaled_dot_product_attention(q, keys, values, mask.unsqueeze(0).unsqueeze(0));
         return o_proj.forward(context.transpose(1, 2).reshape(1, n, _heads * _headDim)).MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// The attention probabilities [heads, n, T] that rows <paramref name="x"/> (already input-normed, at
+    /// <paramref name="positions"/>) give the cached <paramref name="keys"/> [1, kv_heads, T, head_dim] at
+    /// <paramref name="keyPositions"/>, as HF's eager attention returns them (softmax in float32). Reads nothing into
+    /// the cache. For reducers that rank tokens by attention (FastV).
+    /// </summary>
+    public Tensor Weights(Tensor x, Tensor positions, Tensor cos, Tensor sin, Tensor keys, Tensor keyPositions)
+    {
+        using var scope = NewDisposeScope();
+        long n = x.shape[1];
+        var q = RotaryEmbedding.Apply(q_proj.forward(x).view(1, n, _heads, _headDim).transpose(1, 2), cos, sin);
+        if (_kvHeads != _heads) keys = keys.repeat_interleave(_heads / _kvHeads, 1);
+        var scores = matmul(q, keys.transpose(2, 3)).to_type(ScalarType.Float32) / Math.Sqrt(_headDim);   // [1, H, n, T]
+        var hidden = (keyPositions.unsqueeze(0) <= positions.unsqueeze(1)).logical_not();
+        return softmax(scores.masked_fill(hidden, double.NegativeInfinity), -1)[0].MoveToOuterDisposeScope();
+    }
 }

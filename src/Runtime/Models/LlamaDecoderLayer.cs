@@ -28,4 +28,10 @@ public sealed class LlamaDecoderLayer : nn.Module
         var h = x + self_attn.forward(input_layernorm.forward(x), positions, cos, sin, cache);
         return (h + mlp.forward(post_attention_layernorm.forward(h))).MoveToOuterDisposeScope();
     }
+
+    /// <summary>This layer's attention probabilities [heads, n, T] for rows <paramref name="x"/> (its input) over the
+    /// keys already in <paramref name="cache"/> (see <see cref="LlamaAttention.Weights"/>).</summary>
+    public Tensor AttentionWeights(Tensor x, Tensor positions, Tensor cos, Tensor sin, LayerKvCache cache) =>
+        self_attn.Weights(input_layernorm.forward(x), positions, cos, sin,
+            cache.Keys ?? throw new InvalidOperationException("the layer's KV cache is empty"), cache.Positions!);
 }

@@ -31,6 +31,9 @@ public sealed class LlamaModel : nn.Module
     /// <summary>The final RMSNorm (DART measures duplication on states passed through it).</summary>
     public Tensor Norm(Tensor hidden) => norm.forward(hidden);
 
+    /// <summary>RoPE cos/sin [1, 1, L, head_dim] for <paramref name="positions"/> (reducers that recompute attention).</summary>
+    public (Tensor Cos, Tensor Sin) Rotary(Tensor positions, ScalarType dtype) => _rope.CosSin(positions, dtype);
+
     /// <summary>
     /// Runs the decoder over <paramref name="embeds"/> [1, L, D] at <paramref name="positions"/> [L], extending
     /// <paramref name="cache"/>. With a <paramref name="reducer"/> the rows are reduced on entry to its layer.

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using Sieve.Runtime.Caching;
 using Sieve.Runtime.Generation;
 using Sieve.Runtime.Preprocessing;
 using static TorchSharp.torch;
@@ -56,9 +57,9 @@ public sealed class LocalChatClient : IChatClient
         bool endedByStopToken;
 
         using (await _model.TakeTurnAsync(cancellationToken).ConfigureAwait(false))
-        using (var generator = new TokenGenerator(_model.Model, sampling))
+        using (var generator = new TokenGenerator(_model.Model, sampling) { PrefixCache = _model.PrefixCache })
         {
-            long token = await Task.Run(() => Prefill(generator, ids, images), cancellationToken).ConfigureAwait(false);
+            long token = await Task.Run(() => Prefill(generator, ids, prompt.Images, images), cancellationToken).ConfigureAwait(false);
             while (true)
             {
                 generated++;
@@ -92,6 +93,7 @@ public sealed class LocalChatClient : IChatClient
         var usage = new UsageDetails
         {
             InputTokenCount = timings.PrefillTokens,
+            CachedInputTokenCount = timings.PrefixCacheConsulted ? timings.ReusedTokens : null,
             OutputTokenCount = generated,
             TotalTokenCount = timings.PrefillTokens + generated,
         };
@@ -160,12 +162,14 @@ public sealed class LocalChatClient : IChatClient
         return _model.Model.Config.VisionFeatureSelectStrategy == "default" ? patches : patches + 1;
     }
 
-    /// <summary>Preprocesses the images and prefills, on the calling thread inside one dispose scope.</summary>
-    private long Prefill(TokenGenerator generator, long[] ids, IReadOnlyList<RgbImage> images)
+    /// <summary>Prefills on the calling thread inside one dispose scope. Images are keyed by their file bytes' hash
+    /// and preprocessed only when they lie after the reused prefix (see <see cref="PromptImages.FileHash"/>).</summary>
+    private long Prefill(TokenGenerator generator, long[] ids, IReadOnlyList<DataContent> sources, IReadOnlyList<RgbImage> images)
     {
         using var scope = NewDisposeScope();
-        var pixels = images.Count == 0 ? null : _model.Images.PreprocessBatch(images);
-        return generator.Prefill(ids, pixels);
+        var prompt = new PromptImages(sources.Select(d => PromptImages.FileHash(d.Data.Span)).ToArray(),
+            indices => _model.Images.PreprocessBatch(indices.Select(i => images[i]).ToArray()));
+        return generator.Prefill(ids, images.Count == 0 ? PromptImages.None : prompt);
     }
 
     private ChatResponseUpdate Update(string responseId, AIContent content) => new(ChatRole.Assistant, [content])
