@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using Sieve.Runtime.Caching;
 using Sieve.Runtime.Generation;
 using Sieve.Runtime.Preprocessing;
 using static TorchSharp.torch;
@@ -56,9 +57,9 @@ public sealed class LocalChatClient : IChatClient
         bool endedByStopToken;
 
         using (await _model.TakeTurnAsync(cancellationToken).ConfigureAwait(false))
-        using (var generator = new TokenGenerator(_model.Model, sampling))
+        using (var generator = new TokenGenerator(_model.Model, sampling) { PrefixCache = _model.PrefixCache })
         {
-            long token = await Task.Run(() => Prefill(generator, ids, images), cancellationToken).ConfigureAwait(false);
+            long token = await Task.Run(() => Prefill(generator, ids, prompt.Images, images), cancellationToken).ConfigureAwait(false);
             while (true)
             {
                 generated++;
@@ -92,6 +93,7 @@ public sealed class LocalChatClient : IChatClient
         var usage = new UsageDetails
         {
             InputTokenCount = timings.PrefillTokens,
+            CachedInputTokenCount = timings.PrefixCacheConsulted ? timings.ReusedTokens : null,
             OutputTokenCount = generated,
             TotalTokenCount = timings.PrefillTokens + generated,
         };
@@ -163,17 +165,20 @@ public sealed class LocalChatClient : IChatClient
         return _model.Model.Config.VisionFeatureSelectStrategy == "default" ? patches : patches + 1;
     }
 
-    /// <summary>Preprocesses the images and prefills, on the calling thread inside one dispose scope.</summary>
-    private long Prefill(TokenGenerator generator, long[] ids, IReadOnlyList<RgbImage> images)
+    /// <summary>Prefills on the calling thread inside one dispose scope. Images are keyed by their file bytes' hash
+    /// and preprocessed only when they lie after the reused prefix (see <see cref="PromptImages.FileHash"/>).</summary>
+    private long Prefill(TokenGenerator generator, long[] ids, IReadOnlyList<DataContent> sources, IReadOnlyList<RgbImage> images)
     {
         using var scope = NewDisposeScope();
-        if (images.Count > 0 && _model.NextImages is { } anyRes)
-        {
-            var (tiles, sizes) = anyRes.PreprocessBatch(images);
-            return generator.Prefill(ids, tiles, sizes);
-        }
-        var pixels = images.Count == 0 ? null : _model.Images.PreprocessBatch(images);
-        return generator.Prefill(ids, pixels);
+        if (images.Count == 0)
+            return generator.Prefill(ids, PromptImages.None);
+        var hashes = sources.Select(d => PromptImages.FileHash(d.Data.Span)).ToArray();
+        // LLaVA-NeXT tiles each image by its AnyRes grid and needs the original sizes to unpad; LLaVA-1.5 does not.
+        var prompt = _model.NextImages is { } anyRes
+            ? new PromptImages(hashes, indices => anyRes.PreprocessBatch(indices.Select(i => images[i]).ToArray()).Pixels,
+                images.Select(i => (i.Height, i.Width)).ToArray())
+            : new PromptImages(hashes, indices => _model.Images.PreprocessBatch(indices.Select(i => images[i]).ToArray()));
+        return generator.Prefill(ids, prompt);
     }
 
     private ChatResponseUpdate Update(string responseId, AIContent content) => new(ChatRole.Assistant, [content])

@@ -1,3 +1,4 @@
+using Sieve.Runtime.Caching;
 using Sieve.Runtime.Loading;
 using Sieve.Runtime.Models;
 using Sieve.Runtime.Preprocessing;
@@ -20,8 +21,10 @@ public sealed class LocalChatModel : IDisposable
     private int _waiting;
 
     /// <summary>Wraps a model and tokenizer built in code (tests); <see cref="Load"/> reads them from a folder.</summary>
+    /// <param name="prefixCache">The KV prefix cache's settings (default: <see cref="PrefixCacheOptions.DefaultMaxBytes"/>).</param>
     /// <exception cref="ArgumentException">The tokenizer does not fit the model (image token, vocabulary).</exception>
-    public LocalChatModel(LlavaModel model, LlavaTokenizer tokenizer, string name, Loading.Configs.PreprocessorConfig? preprocessor = null)
+    public LocalChatModel(LlavaModel model, LlavaTokenizer tokenizer, string name, Loading.Configs.PreprocessorConfig? preprocessor = null,
+        PrefixCacheOptions? prefixCache = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(tokenizer);
@@ -52,6 +55,7 @@ public sealed class LocalChatModel : IDisposable
         SampleByDefault = generation?.DoSample ?? false;
         Temperature = generation?.Temperature ?? 1.0;
         TopP = generation?.TopP ?? 1.0;
+        PrefixCache = new PrefixCache((prefixCache ?? new()).MaxBytes, name);
     }
 
     /// <summary>Loads a HuggingFace LLaVA folder (weights, tokenizer.model and its JSON files, processor and
@@ -65,7 +69,8 @@ public sealed class LocalChatModel : IDisposable
         try
         {
             var tokenizer = LlavaTokenizer.Load(model.Folder!.Path);
-            return new LocalChatModel(model, tokenizer, Path.GetFileName(model.Folder.Path.TrimEnd(Path.DirectorySeparatorChar)));
+            return new LocalChatModel(model, tokenizer, Path.GetFileName(model.Folder.Path.TrimEnd(Path.DirectorySeparatorChar)),
+                prefixCache: options.PrefixCache);
         }
         catch
         {
@@ -93,6 +98,13 @@ public sealed class LocalChatModel : IDisposable
     public double Temperature { get; }
     public double TopP { get; }
 
+    /// <summary>
+    /// The KV caches of conversations this model computed, shared by all its clients. Keyed by content (tokens, image
+    /// hashes, reducer settings), not by a session id: a chat client receives the whole conversation each request,
+    /// so the next request of a conversation extends the previous one's sequence and finds it without being told.
+    /// </summary>
+    public PrefixCache PrefixCache { get; }
+
     /// <summary>Requests waiting for their turn (not counting the one running).</summary>
     public int Waiting => Volatile.Read(ref _waiting);
 
@@ -113,6 +125,7 @@ public sealed class LocalChatModel : IDisposable
 
     public void Dispose()
     {
+        PrefixCache.Dispose();
         Model.Dispose();
         _turn.Dispose();
     }
