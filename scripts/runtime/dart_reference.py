@@ -8,7 +8,7 @@ A transcription, written for this test from the method of the DART authors' Llam
   * every pivot picks floor(M / (P_img + P_txt)) of the image rows not yet taken (image pivots are taken from the
     start) with the largest negative cosine similarity to it, on layer K-1's output through the final RMSNorm;
   * kept image rows = image pivots + all picks (text pivots are dropped from the set again).
-The reference walks the pivots in Python set order; Sieve walks them in ascending position. "kept" is computed
+The reference walks the pivots in Python set order; Sieve by default in ascending position. "kept" is computed
 with ascending order (what the test compares); "kept_reference_order" with the reference's set iteration, for the record.
 
 Writes into DIR: dart-keys.npy float32 [1, heads, L, head_dim], dart-normed.npy float32 [L, D], dart-expected.json.
