@@ -1,4 +1,5 @@
 using Sieve.Chemistry;
+using Sieve.KernelFunctions.Patents;
 using Sieve.Markush.Matching;
 using Sieve.Markush.Model;
 using Sieve.Markush.Package;
@@ -9,10 +10,13 @@ namespace Sieve.Agents.PatentFinder;
 /// model-driven planner call the same tools the same way.</summary>
 public static class PatentFinderSteps
 {
-    /// <summary>Claims: reads the patent folder (claims.txt, formulas/, patent.json).</summary>
-    public static ClaimsRead ReadClaims(string patentDirectory)
+    /// <summary>Claims: reads the patent folder (claims.txt, formulas/, patent.json); drawn formulas are read through
+    /// OCSR (<see cref="PatentPackages"/>).</summary>
+    public static ClaimsRead ReadClaims(string patentDirectory) => ReadClaims(PatentPackages.Load(patentDirectory));
+
+    /// <summary>Claims of a package already loaded.</summary>
+    public static ClaimsRead ReadClaims(PatentPackage package)
     {
-        var package = PatentPackage.Load(patentDirectory);
         var compound = package.Claims.Claims.Where(c => c.Kind == ClaimKind.Compound).ToList();
         return new ClaimsRead(
             package,

@@ -43,6 +43,8 @@ public static class HtmlReportRenderer
         Row(s, "folder", r.Patent.Folder); Row(s, "notes", r.Patent.Notes);
         s.Append("</table>\n");
 
+        FormulaImagesSection(s, r.FormulaImages);
+
         s.Append("<h2>Molecule</h2>\n<table>\n");
         Row(s, "input", r.Molecule.Input);
         RowHtml(s, "canonical SMILES", Code(r.Molecule.CanonicalSmiles));
@@ -87,7 +89,7 @@ public static class HtmlReportRenderer
         s.Append("<p>").Append(E(c.Summary)).Append("</p>\n");
         if (c.Rejection is { } why) s.Append("<p class=\"no\">Verifier: ").Append(E(why)).Append("</p>\n");
         s.Append("<div class=\"figs\">\n");
-        Figure(s, c.Scaffold, $"Formula ({c.Formula}), matched scaffold atoms highlighted");
+        Figure(s, c.Scaffold, $"Formula ({c.Formula}){(c.FormulaSource is { } src ? ", " + src : "")}, matched scaffold atoms highlighted");
         Figure(s, c.Molecule, c.ScaffoldToMolecule.Count > 0 ? "Molecule, atoms matched by the scaffold highlighted" : "Molecule (the scaffold does not occur)");
         s.Append("</div>\n");
         s.Append("<p class=\"muted\">").Append(c.EmbeddingsTried).Append(" embedding(s) tried");
@@ -121,6 +123,29 @@ public static class HtmlReportRenderer
             s.Append("<table>\n<tr><th>dependent claim</th><th>verdict</th><th>summary</th></tr>\n");
             foreach (var d in c.Dependents)
                 s.Append("<tr><td>").Append(d.Claim).Append("</td><td>").Append(Badge(d.Verdict, d.Proposed)).Append("</td><td>").Append(E(d.Summary)).Append("</td></tr>\n");
+            s.Append("</table>\n");
+        }
+    }
+
+    /// <summary>Each drawn formula: the drawing itself (embedded as a data URI, so the page stays self-contained)
+    /// next to the structure OCSR recognised, with the SMILES, the confidence and what it means for the claims.</summary>
+    private static void FormulaImagesSection(StringBuilder s, IReadOnlyList<FormulaImageSection> images)
+    {
+        if (images.Count == 0) return;
+        s.Append("<h2>Formulas read from drawings</h2>\n<p class=\"muted\">Read by Sieve's OCSR; a confidence below ")
+         .Append(FormulaImages.Confidence(FormulaImages.LowConfidenceBelow)).Append(" is flagged.</p>\n");
+        foreach (var i in images)
+        {
+            s.Append("<div class=\"figs\">\n<figure>\n")
+             .Append(i.Image is { } uri ? $"<img src=\"{E(uri)}\" alt=\"{E(i.File)}\" style=\"display:block;max-width:500px;height:auto\"/>" : "<p class=\"muted\">(drawing not embedded)</p>")
+             .Append("\n<figcaption>").Append(E($"Formula ({i.Formula}) as drawn: {i.File}")).Append("</figcaption>\n</figure>\n");
+            if (i.Recognised is { } rec) Figure(s, rec, $"Formula ({i.Formula}) as read, confidence {FormulaImages.Confidence(i.Confidence)}");
+            s.Append("</div>\n<table>\n");
+            RowHtml(s, "read as", i.Smiles is { } smi ? Code(smi) : "<span class=\"no\">not read</span>");
+            if (i.Smiles is not null)
+                RowHtml(s, "confidence", $"<span class=\"{(i.LowConfidence ? "unknown" : "yes")}\">{E(FormulaImages.Confidence(i.Confidence) + (i.LowConfidence ? " (low)" : ""))}</span>");
+            Row(s, "cited by claims", i.Claims.Count == 0 ? "none" : string.Join(", ", i.Claims));
+            if (i.Note is { } note) RowHtml(s, "note", $"<span class=\"{(i.Smiles is null ? "no" : "unknown")}\">{E(note)}</span>");
             s.Append("</table>\n");
         }
     }

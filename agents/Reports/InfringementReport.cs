@@ -17,6 +17,8 @@ public sealed record InfringementReport
     public IReadOnlyList<int> SpeciesClaimsNotChecked { get; init; } = [];
     public IReadOnlyList<int> ClaimsWithoutStructure { get; init; } = [];
     public IReadOnlyList<string> VerifierNotes { get; init; } = [];
+    /// <summary>Formulas the package gives only as drawings, as OCSR read them (or why it could not).</summary>
+    public IReadOnlyList<FormulaImageSection> FormulaImages { get; init; } = [];
     /// <summary>Patent-package problems (formula files that could not be read).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
     public IReadOnlyList<Sieve.Agents.PatentFinder.StepLog> Steps { get; init; } = [];
@@ -63,6 +65,9 @@ public sealed record ClaimSection
     public string? Rejection { get; init; }
     public required string Summary { get; init; }
     public required string Formula { get; init; }
+    /// <summary>Where the formula's structure came from when it was a drawing ("read from the drawing formulas/I.png
+    /// (confidence 0.95)"); null when the package gives it as text.</summary>
+    public string? FormulaSource { get; init; }
     public int? NarrowestCoveringClaim { get; init; }
     public IReadOnlyList<DependentSection> Dependents { get; init; } = [];
     public int EmbeddingsTried { get; init; }

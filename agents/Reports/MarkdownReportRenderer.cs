@@ -22,6 +22,8 @@ public static class MarkdownReportRenderer
         Row(s, "priority date", r.Patent.PriorityDate); Row(s, "publication date", r.Patent.PublicationDate);
         Row(s, "folder", r.Patent.Folder); Row(s, "notes", r.Patent.Notes);
 
+        FormulaImagesTable(s, r.FormulaImages);
+
         s.Append("\n## Molecule\n\n| field | value |\n| --- | --- |\n");
         Row(s, "input", r.Molecule.Input); Row(s, "canonical SMILES", Code(r.Molecule.CanonicalSmiles));
         Row(s, "formula", r.Molecule.Formula); Row(s, "matched as", Code(r.Molecule.MatchedSmiles));
@@ -56,7 +58,9 @@ public static class MarkdownReportRenderer
         s.Append("\n## Claim ").Append(c.Claim).Append(": ").Append(ReportText.VerdictCell(c.Verdict, c.Proposed)).Append("\n\n");
         s.Append(Md(c.Summary)).Append("\n\n");
         if (c.Rejection is { } why) s.Append("Verifier: ").Append(Md(why)).Append("\n\n");
-        s.Append("Formula (").Append(Md(c.Formula)).Append("): `").Append(c.Scaffold.Structure.Replace("`", "'", StringComparison.Ordinal)).Append('`').Append("; ")
+        s.Append("Formula (").Append(Md(c.Formula)).Append(')');
+        if (c.FormulaSource is { } source) s.Append(", ").Append(Md(source));
+        s.Append(": `").Append(c.Scaffold.Structure.Replace("`", "'", StringComparison.Ordinal)).Append('`').Append("; ")
          .Append(c.EmbeddingsTried).Append(" embedding(s) tried");
         if (c.Choices.Count > 0) s.Append("; choices: ").Append(Md(string.Join(", ", c.Choices)));
         s.Append(".\n\n");
@@ -86,6 +90,22 @@ public static class MarkdownReportRenderer
             foreach (var d in c.Dependents)
                 s.Append("| ").Append(d.Claim).Append(" | ").Append(ReportText.VerdictCell(d.Verdict, d.Proposed)).Append(" | ").Append(Md(d.Summary)).Append(" |\n");
         }
+    }
+
+    /// <summary>Formulas the package only draws: what OCSR read, how sure it was, and what a weak or failed reading
+    /// means for the claims.</summary>
+    private static void FormulaImagesTable(StringBuilder s, IReadOnlyList<FormulaImageSection> images)
+    {
+        if (images.Count == 0) return;
+        s.Append("\n## Formulas read from drawings\n\n")
+         .Append("Read by Sieve's OCSR; a confidence below ").Append(FormulaImages.Confidence(FormulaImages.LowConfidenceBelow))
+         .Append(" is flagged.\n\n| formula | file | read as | confidence | cited by claims | note |\n| --- | --- | --- | --- | --- | --- |\n");
+        foreach (var i in images)
+            s.Append("| ").Append(Md(i.Formula)).Append(" | ").Append(Code(i.File)).Append(" | ")
+             .Append(i.Smiles is { } smi ? Code(smi) : "not read").Append(" | ")
+             .Append(i.Smiles is null ? "–" : FormulaImages.Confidence(i.Confidence) + (i.LowConfidence ? " (low)" : "")).Append(" | ")
+             .Append(i.Claims.Count == 0 ? "–" : string.Join(", ", i.Claims)).Append(" | ")
+             .Append(Md(i.Note ?? "")).Append(" |\n");
     }
 
     private static void Row(StringBuilder s, string field, string? value)

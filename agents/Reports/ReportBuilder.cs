@@ -20,7 +20,8 @@ public static class ReportBuilder
         var package = verified.Matched.Markush.Claims.Package;
         var parentToInput = ParentToInput(molecule.Molecule);
         var first = verified.Matched.Patent.Claims.Select(c => c.Result).FirstOrDefault();
-        var claims = verified.Claims.Select(c => Claim(c, verified.Matched, molecule, parentToInput)).ToList();
+        var images = FormulaImages.From(package);
+        var claims = verified.Claims.Select(c => Claim(c, verified.Matched, molecule, parentToInput, images)).ToList();
         var info = package.Info;
         return new InfringementReport
         {
@@ -42,12 +43,14 @@ public static class ReportBuilder
             SpeciesClaimsNotChecked = verified.Matched.Patent.SpeciesClaimsNotChecked,
             ClaimsWithoutStructure = verified.Matched.Markush.WithoutStructure,
             VerifierNotes = verified.Notes,
+            FormulaImages = images,
             Problems = verified.Matched.Patent.Problems,
             Steps = steps,
         };
     }
 
-    private static ClaimSection Claim(VerifiedClaim vc, Matched matched, MoleculeSource molecule, int[] parentToInput)
+    private static ClaimSection Claim(VerifiedClaim vc, Matched matched, MoleculeSource molecule, int[] parentToInput,
+        IReadOnlyList<FormulaImageSection> images)
     {
         var c = vc.Claim;
         var r = c.Result;
@@ -56,6 +59,8 @@ public static class ReportBuilder
         var pairs = e is null ? [] : e.ScaffoldToMolecule.OrderBy(p => p.Key)
             .Select(p => new AtomPair(p.Key, p.Value >= 0 && p.Value < parentToInput.Length ? parentToInput[p.Value] : p.Value)).ToList();
         var unparsed = new List<string>();
+        // A formula only drawn, and the drawing unreadable: the reason comes first, it is why the claim is undetermined.
+        if (FormulaImages.FailureOf(images, r.Formula) is { } unread) unparsed.Add(unread);
         unparsed.AddRange(structure.Unparsed.Select(u => $"claim text not read: '{u}'"));
         unparsed.AddRange(structure.UnparsedProvisos.Select(u => $"proviso not read: '{u}'"));
         foreach (var n in r.Notes) if (!unparsed.Contains(n)) unparsed.Add(n);
@@ -76,6 +81,7 @@ public static class ReportBuilder
             Rejection = vc.Check.Rejection,
             Summary = r.Summary,
             Formula = r.Formula,
+            FormulaSource = FormulaImages.SourceOf(images, r.Formula),
             NarrowestCoveringClaim = vc.NarrowestCoveringClaim,
             Dependents = [.. c.Dependents.Select(d =>
             {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Sieve.Agents.PatentFinder;
 using Sieve.Chemistry.Canonical;
 using Sieve.Chemistry.Descriptors;
+using Sieve.KernelFunctions.Patents;
 using Sieve.Markush.Package;
 
 namespace Sieve.Agents.Sessions;
@@ -65,7 +66,7 @@ public static class AttachmentResolver
         PatentPackage package;
         try
         {
-            package = PatentPackage.Load(folder);
+            package = PatentPackages.Load(folder);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -74,8 +75,9 @@ public static class AttachmentResolver
         var name = package.Info.Number ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
         var title = package.Info.Title is { Length: > 0 } t ? $": {t}" : "";
         var problems = package.Problems.Count > 0 ? $"; {package.Problems.Count} formula file(s) unreadable" : "";
+        var drawn = package.ImageFormulas.Count > 0 ? $", {package.ImageFormulas.Count} read from drawings" : "";
         return new ResolvedAttachment(AttachmentKind.Patent, input, folder,
-            $"patent {name}{title} ({package.Claims.Claims.Count} claims, {package.Formulas.Count} formula(s){problems}) at {folder}");
+            $"patent {name}{title} ({package.Claims.Claims.Count} claims, {package.Formulas.Count} formula(s){drawn}{problems}) at {folder}");
     }
 
     private static ResolvedAttachment MoleculeFile(string input, string path)

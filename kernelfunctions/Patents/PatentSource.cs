@@ -67,7 +67,7 @@ internal sealed record PatentSource(string Kind, PatentInfo Info, IReadOnlyDicti
         PatentPackage p;
         try
         {
-            p = PatentPackage.Load(full, new Markush.OcsrFormulaReader());
+            p = PatentPackages.Load(full);
         }
         catch (JsonException e)
         {

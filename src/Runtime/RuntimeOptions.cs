@@ -1,3 +1,4 @@
+using Sieve.Runtime.Caching;
 using static TorchSharp.torch;
 
 namespace Sieve.Runtime;
@@ -13,6 +14,9 @@ public sealed record RuntimeOptions
     /// <summary><c>float32</c> or <c>bfloat16</c> (on CPUs with fast BF16 matmul, about 2.5× faster; F16 is slow on CPU).</summary>
     public string DType { get; init; } = "float32";
 
+    /// <summary>The KV prefix cache of each loaded chat model (<c>Runtime:PrefixCache</c>).</summary>
+    public PrefixCacheOptions PrefixCache { get; init; } = new();
+
     /// <summary>Checks the values, naming the setting and what is allowed; returns the problems (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -21,6 +25,7 @@ public sealed record RuntimeOptions
             problems.Add($"Runtime:Device is '{Device}'; expected 'cpu' or 'cuda'");
         if (DType is not ("float32" or "bfloat16"))
             problems.Add($"Runtime:DType is '{DType}'; expected 'float32' or 'bfloat16'");
+        problems.AddRange((PrefixCache ?? new()).Validate());
         return problems;
     }
 

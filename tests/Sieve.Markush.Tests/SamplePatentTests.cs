@@ -25,10 +25,15 @@ public class SamplePatentTests
         }
     }
 
+    /// <summary>Packages whose formulas are only drawn (formulas/I.png) need OCSR, which Markush does not reference;
+    /// Sieve.Agents.Tests checks their labels through the reader every command uses.</summary>
+    internal static bool OnlyDrawn(string dir) =>
+        PatentPackage.Load(dir).Drawings.Count > 0;
+
     public static TheoryData<string, string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string, string>();
-        foreach (var dir in Packages())
+        foreach (var dir in Packages().Where(d => !OnlyDrawn(d)))
             foreach (var line in File.ReadLines(Path.Combine(dir, "molecules.tsv")).Skip(1))
             {
                 var cols = line.Split('\t');

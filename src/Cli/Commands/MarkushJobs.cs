@@ -2,6 +2,7 @@ using System.Text.Json;
 using Sieve.Chemistry;
 using Sieve.Markush.Matching;
 using Sieve.Markush.Model;
+using Sieve.KernelFunctions.Patents;
 using Sieve.Markush.Package;
 using Sieve.Cli.Io;
 
@@ -16,7 +17,7 @@ public static class MarkushJobs
         if (json)
         {
             terminal.Out.WriteLine(JsonSerializer.Serialize(
-                new { patent = package.Info, claims = package.Claims.Claims, problems = package.Problems }, MarkushJson.Options));
+                new { patent = package.Info, claims = package.Claims.Claims, drawings = package.Drawings, problems = package.Problems }, MarkushJson.Options));
             return ExitCodes.Ok;
         }
         var o = terminal.Out;
@@ -28,6 +29,8 @@ public static class MarkushJobs
                         (claim.FormulaName is null ? "" : $", formula {claim.FormulaName}"));
             if (claim.Structure is { } s) WriteStructure(o, s);
         }
+        foreach (var d in package.Drawings.Where(d => d.Smiles is not null))
+            o.WriteLine($"drawn: formula {d.Name} read from {d.File}, confidence {d.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}");
         foreach (var problem in package.Problems) o.WriteLine($"problem: {problem}");
         return ExitCodes.Ok;
     }
@@ -84,7 +87,7 @@ public static class MarkushJobs
             throw new CliInputException($"--patent {dir}: no such folder");
         try
         {
-            return PatentPackage.Load(dir);
+            return PatentPackages.Load(dir);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {

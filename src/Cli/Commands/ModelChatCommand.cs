@@ -70,12 +70,13 @@ public static class ModelChatCommand
         if (options.Validate() is { Count: > 0 } problems)
             throw new CliInputException(string.Join("; ", problems));
 
-        using var pixels = ModelInputs.ReadImages(imagePaths, opened);
+        var (pixels, sizes) = ModelInputs.ReadImageInput(imagePaths, opened);
+        using var ownedPixels = pixels;
         var detokenizer = tokenizer.CreateStreamingDecoder();
         using var generator = new TokenGenerator(model, options) { VisionReducer = reducers.Vision, DecoderReducer = reducers.Decoder };
         try
         {
-            Emit(generator.Prefill(ids, pixels));
+            Emit(generator.Prefill(ids, pixels, sizes));
             while (!generator.Finished)
                 Emit(generator.Next());
         }

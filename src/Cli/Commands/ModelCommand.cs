@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Sieve.Cli.Io;
 using Sieve.Runtime;
 using Sieve.Runtime.Loading;
+using Sieve.Runtime.Models;
 
 namespace Sieve.Cli.Commands;
 
@@ -64,6 +65,16 @@ public static class ModelCommand
 /// <summary>The text of <c>sieve model info</c>.</summary>
 internal static class ModelInfoText
 {
+    private static string ExampleNextTokens(Sieve.Runtime.Loading.Configs.LlavaConfig c)
+    {
+        try
+        {
+            var v = c.VisionConfig;
+            return $"{AnyResLayout.Create((480, 640), c.ImageGridPinpoints, v.ImageSize, v.PatchSize).PackedLength} for a 640x480 photo";
+        }
+        catch (ArgumentException e) { return $"unusable: {e.Message}"; }
+    }
+
     public static void Write(TextWriter o, ModelSummary s, string configuredDType)
     {
         var c = s.Folder.Config;
@@ -76,6 +87,10 @@ internal static class ModelInfoText
         o.WriteLine($"features:      layer {string.Join(",", c.VisionFeatureLayers)}, strategy {c.VisionFeatureSelectStrategy}" +
                     (c.VisionFeatureSelectStrategy == "default" ? " (class token dropped)" : " (class token kept)") +
                     $", {c.ImageSeqLength} image tokens, image token id {c.ImageTokenIndex}");
+        if (c.IsNext)
+            o.WriteLine($"anyres:        LLaVA-NeXT, grid pinpoints {string.Join(" ", c.ImageGridPinpoints.Select(p => $"{p.Height}x{p.Width}"))} " +
+                        $"(height x width), image_newline per row; tokens per image depend on its size " +
+                        $"({ExampleNextTokens(c)})");
         o.WriteLine($"projector:     2 linear layers, {c.ProjectorHiddenAct}, {N(c.ProjectorParameterCount)} parameters");
         o.WriteLine($"text:          Llama, hidden {t.HiddenSize}, {t.NumHiddenLayers} layers, {t.NumAttentionHeads} heads " +
                     $"({t.NumKeyValueHeads} KV heads, head dim {t.HeadDim}), MLP {t.IntermediateSize}, vocab {t.VocabSize}, " +

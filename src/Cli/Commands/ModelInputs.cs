@@ -63,9 +63,33 @@ public static class ModelInputs
 
     /// <summary>Image files through the folder's own CLIP preprocessing (preprocessor_config.json) →
     /// [images, 3, H, W]; null for none. The caller disposes the tensor.</summary>
-    public static Tensor? ReadImages(IReadOnlyList<string> paths, LlavaModelFolder folder)
+    public static Tensor? ReadImages(IReadOnlyList<string> paths, LlavaModelFolder folder) => ReadImageInput(paths, folder).Pixels;
+
+    /// <summary>
+    /// Image files preprocessed as the folder's model expects: LLaVA-1.5 → [images, 3, H, W]; LLaVA-NeXT → AnyRes
+    /// tiles [images, tiles, 3, H, W] with each image's original (height, width), which the model needs to unpad
+    /// (null sizes for LLaVA-1.5). Null pixels for no paths. The caller disposes the tensor.
+    /// </summary>
+    public static (Tensor? Pixels, IReadOnlyList<(int Height, int Width)>? Sizes) ReadImageInput(
+        IReadOnlyList<string> paths, LlavaModelFolder folder)
     {
-        if (paths.Count == 0) return null;
+        if (paths.Count == 0) return (null, null);
+        if (folder.Config.IsNext)
+        {
+            try
+            {
+                var (pixels, sizes) = new LlavaNextImageProcessor(folder.Preprocessor, folder.Config.ImageGridPinpoints)
+                    .PreprocessBatch(paths.Select(ImageDecoding.ReadFile).ToList());
+                return (pixels, sizes);
+            }
+            catch (ImageInputException e) { throw new CliInputException($"--image: {e.Message}"); }
+            catch (ArgumentException e) { throw new CliInputException($"--image: {e.Message}"); }
+        }
+        return (ReadClipImages(paths, folder), null);
+    }
+
+    private static Tensor ReadClipImages(IReadOnlyList<string> paths, LlavaModelFolder folder)
+    {
         var processor = new ClipImageProcessor(folder.Preprocessor);
         try
         {
@@ -77,11 +101,19 @@ public static class ModelInputs
 
     /// <summary>The prompt's pixels from either <c>--pixel-values</c> (already preprocessed) or <c>--image</c>
     /// files (preprocessed here as the checkpoint's processor does), never both.</summary>
-    public static Tensor? ReadPixelsOrImages(string? pixelPath, IReadOnlyList<string> images, LlavaModel model)
+    public static Tensor? ReadPixelsOrImages(string? pixelPath, IReadOnlyList<string> images, LlavaModel model) =>
+        ReadVisionInput(pixelPath, images, model).Pixels;
+
+    /// <summary><see cref="ReadPixelsOrImages"/> with LLaVA-NeXT's image sizes (see <see cref="ReadImageInput"/>).</summary>
+    public static (Tensor? Pixels, IReadOnlyList<(int Height, int Width)>? Sizes) ReadVisionInput(
+        string? pixelPath, IReadOnlyList<string> images, LlavaModel model)
     {
         if (pixelPath is not null && images.Count > 0)
             throw new CliInputException("--pixel-values and --image: give one or the other, not both");
-        if (pixelPath is not null) return ReadPixels(pixelPath, model);
-        return images.Count == 0 ? null : ReadImages(images, model.Folder!);
+        if (pixelPath is not null && model.Config.IsNext)
+            throw new CliInputException(
+                "--pixel-values: a LLaVA-NeXT model needs each image's original size to unpad its tiles; give the image files with --image");
+        if (pixelPath is not null) return (ReadPixels(pixelPath, model), null);
+        return ReadImageInput(images, model.Folder!);
     }
 }

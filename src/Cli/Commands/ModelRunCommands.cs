@@ -64,11 +64,11 @@ public static class ModelRunCommands
         using var model = ModelInputs.Load(folder);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var pixels = ModelInputs.ReadPixelsOrImages(pixelPath, images ?? [], model);
+        var (pixels, sizes) = ModelInputs.ReadVisionInput(pixelPath, images ?? [], model);
         using var cache = model.NewCache();
         try
         {
-            var (embeds, layout) = model.EmbedPrompt(ids, pixels is null ? [] : model.EncodeImages(pixels, reducers.Vision));
+            var (embeds, layout) = model.EmbedPrompt(ids, pixels is null ? [] : model.EncodeImages(pixels, reducers.Vision, sizes));
             var (logits, kept) = model.Forward(embeds, cache, allRows: true, reducers.Decoder, layout.Images);
             NumpyFile.Write(outPath, logits);
             terminal.Out.WriteLine($"wrote {outPath}: float32 [{logits.shape[0]}, {logits.shape[1]}]");
@@ -118,14 +118,15 @@ public static class ModelRunCommands
         var reducers = reduction.Resolve();
         using var model = ModelInputs.Load(folder);
         var stops = model.Folder?.Generation.EosTokenIds.Select(i => (long)i).ToHashSet() ?? [];
-        using var pixels = ModelInputs.ReadPixelsOrImages(pixelPath, images ?? [], model);
+        var (pixels, sizes) = ModelInputs.ReadVisionInput(pixelPath, images ?? [], model);
+        using var ownedPixels = pixels;
         try
         {
             using var generator = new TokenGenerator(model, options with { StopTokenIds = stops })
             {
                 VisionReducer = reducers.Vision, DecoderReducer = reducers.Decoder,
             };
-            var tokens = new List<long> { generator.Prefill(ids, pixels) };
+            var tokens = new List<long> { generator.Prefill(ids, pixels, sizes) };
             while (!generator.Finished)
                 tokens.Add(generator.Next());
             terminal.Out.WriteLine(string.Join(",", tokens));

@@ -7,12 +7,14 @@ namespace Sieve.Runtime.Generation;
 /// <summary>Prefill + decode loops over <see cref="TokenGenerator"/>: all at once, or streamed token by token.</summary>
 public static class Generate
 {
-    /// <summary>The generated ids (a final stop token included) and the timings.</summary>
+    /// <summary>The generated ids (a final stop token included) and the timings. <paramref name="imageSizes"/>:
+    /// LLaVA-NeXT's original image sizes (height, width).</summary>
     public static (IReadOnlyList<long> Tokens, GenerationTimings Timings) Tokens(
-        LlavaModel model, IReadOnlyList<long> ids, Tensor? pixels, SamplingOptions options)
+        LlavaModel model, IReadOnlyList<long> ids, Tensor? pixels, SamplingOptions options,
+        IReadOnlyList<(int Height, int Width)>? imageSizes = null)
     {
         using var generator = new TokenGenerator(model, options);
-        var tokens = new List<long> { generator.Prefill(ids, pixels) };
+        var tokens = new List<long> { generator.Prefill(ids, pixels, imageSizes) };
         while (!generator.Finished)
             tokens.Add(generator.Next());
         return (tokens, generator.Timings);

@@ -14,6 +14,24 @@ public sealed class KvCache : IDisposable
         _layers = Enumerable.Range(0, layerCount).Select(_ => new LayerKvCache()).ToArray();
     }
 
+    private KvCache(LayerKvCache[] layers, long nextPosition)
+    {
+        _layers = layers;
+        NextPosition = nextPosition;
+    }
+
+    /// <summary>
+    /// A new cache of the entries at positions below <paramref name="position"/>, per layer (a pruned layer keeps
+    /// its kept entries there, a full one all of them), continuing at <paramref name="position"/>. It shares this
+    /// cache's storage without changing it (see <see cref="LayerKvCache.Prefix"/>); dispose both.
+    /// </summary>
+    public KvCache Prefix(long position)
+    {
+        if (position < 0 || position > NextPosition)
+            throw new ArgumentOutOfRangeException(nameof(position), position, $"expected 0..{NextPosition}");
+        return new KvCache(_layers.Select(l => l.Prefix(position)).ToArray(), position);
+    }
+
     public LayerKvCache this[int layer] => _layers[layer];
 
     public int LayerCount => _layers.Length;

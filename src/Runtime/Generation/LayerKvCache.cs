@@ -29,6 +29,27 @@ public sealed class LayerKvCache : IDisposable
         return (_keys, _values, _positions);
     }
 
+    /// <summary>
+    /// A new layer cache holding this one's entries at positions below <paramref name="position"/> (a prefix of the
+    /// cache order: positions only grow along it, gaps or not). The tensors are views sharing this cache's storage,
+    /// owned by the new cache: <see cref="Append"/> never writes into existing tensors (it concatenates into new ones
+    /// and disposes only its own handles), so neither cache can change the other, and libtorch keeps the shared
+    /// storage alive until both have let go of it.
+    /// </summary>
+    public LayerKvCache Prefix(long position)
+    {
+        var prefix = new LayerKvCache();
+        if (_positions is null) return prefix;
+        long count;
+        using (NewDisposeScope())
+            count = (_positions < position).sum().item<long>();
+        if (count == 0) return prefix;
+        prefix._keys = _keys!.narrow(2, 0, count).DetachFromDisposeScope();
+        prefix._values = _values!.narrow(2, 0, count).DetachFromDisposeScope();
+        prefix._positions = _positions.narrow(0, 0, count).DetachFromDisposeScope();
+        return prefix;
+    }
+
     private static Tensor Replace(Tensor? old, Tensor added, int dim)
     {
         var next = old is null ? added.clone() : cat([old, added], dim);

@@ -16,6 +16,9 @@ public static class LlavaCheckpointLayout
     public const string Text = "language_model.model.";
     public const string LmHead = "language_model.lm_head.weight";
 
+    /// <summary>LLaVA-NeXT's row separator, a top-level parameter [text hidden] (transformers ≥ 4.52: <c>model.image_newline</c>).</summary>
+    public const string ImageNewline = "image_newline";
+
     /// <summary>Every parameter tensor with its shape (buffers such as CLIP's position_ids are not parameters).</summary>
     public static IReadOnlyList<(string Name, long[] Shape)> Expected(LlavaConfig config)
     {
@@ -60,6 +63,8 @@ public static class LlavaCheckpointLayout
         list.Add((Text + "norm.weight", [h]));
         if (!t.TieWordEmbeddings)
             list.Add((LmHead, [t.VocabSize, h]));
+        if (config.IsNext)
+            list.Add((ImageNewline, [h]));
         return list;
     }
 
@@ -70,6 +75,7 @@ public static class LlavaCheckpointLayout
         _ when name.StartsWith("model.vision_tower.", StringComparison.Ordinal) => name["model.".Length..],
         _ when name.StartsWith("model.multi_modal_projector.", StringComparison.Ordinal) => name["model.".Length..],
         "lm_head.weight" => LmHead,
+        "model." + ImageNewline => ImageNewline,
         _ => name,
     };
 

@@ -31,4 +31,19 @@ public sealed class ClipAttention : nn.Module<Tensor, Tensor>
             Heads(q_proj.forward(x)), Heads(k_proj.forward(x)), Heads(v_proj.forward(x)));
         return out_proj.forward(context.transpose(1, 2).reshape(b, n, d)).MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// The class token's pre-softmax attention logits over the patch tokens, averaged over heads: [B, N−1] for
+    /// x [B, N, D] (already layer-normed). Queries are scaled before the product, as HF's eager CLIP attention does;
+    /// GlobalCom² ranks tokens by these scores.
+    /// </summary>
+    public Tensor ClassTokenScores(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        long b = x.shape[0], n = x.shape[1], d = x.shape[2], hd = d / _heads;
+        var q = (q_proj.forward(x.narrow(1, 0, 1)) * Math.Pow(hd, -0.5)).view(b, 1, _heads, hd).transpose(1, 2);
+        var k = k_proj.forward(x).view(b, n, _heads, hd).transpose(1, 2);
+        var scores = matmul(q, k.transpose(2, 3)).mean([1]).squeeze(1); // [B, N]
+        return scores.narrow(1, 1, n - 1).MoveToOuterDisposeScope();
+    }
 }

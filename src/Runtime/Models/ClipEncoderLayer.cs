@@ -27,4 +27,11 @@ public sealed class ClipEncoderLayer : nn.Module<Tensor, Tensor>
         var h = x + self_attn.forward(layer_norm1.forward(x));
         return (h + mlp.forward(layer_norm2.forward(h))).MoveToOuterDisposeScope();
     }
+
+    /// <summary>This layer's class-token attention scores for its input x (see <see cref="ClipAttention.ClassTokenScores"/>).</summary>
+    public Tensor ClassTokenScores(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        return self_attn.ClassTokenScores(layer_norm1.forward(x)).MoveToOuterDisposeScope();
+    }
 }

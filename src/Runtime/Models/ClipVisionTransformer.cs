@@ -50,4 +50,10 @@ public sealed class ClipVisionTransformer : nn.Module
         }
         return found.Select(t => t!.MoveToOuterDisposeScope()).ToArray();
     }
+
+    /// <summary>
+    /// The last encoder layer's class-token attention scores [B, patches] (pre-softmax, mean over heads) given that
+    /// layer's input, hidden state <c>LayerCount − 1</c> (= index −2, LLaVA's feature layer).
+    /// </summary>
+    public Tensor LastLayerClassTokenScores(Tensor lastLayerInput) => encoder[LayerCount - 1].ClassTokenScores(lastLayerInput);
 }

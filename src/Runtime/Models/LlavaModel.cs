@@ -3,6 +3,7 @@ using Sieve.Runtime.Generation;
 using Sieve.Runtime.Loading;
 using Sieve.Runtime.Reduction;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Sieve.Runtime.Models;
@@ -12,21 +13,24 @@ namespace Sieve.Runtime.Models;
 /// <c>language_model</c> (Llama). Field names are the checkpoint's (old layout), so <c>named_parameters()</c> lines
 /// up with the tensors; <see cref="LlavaCheckpointLayout.ToClassicName"/> maps the transformers ≥ 4.52 layout onto them.
 /// The methods are the stages of one turn; <see cref="Generation.Generator"/> strings them together.
+/// A <c>llava_next</c> config (HF <c>LlavaNextForConditionalGeneration</c>, AnyRes) adds the top-level
+/// <c>image_newline</c> parameter and encodes each image as thumbnail + grid tiles packed by <see cref="AnyResPacking"/>.
 /// </summary>
 public sealed class LlavaModel : nn.Module
 {
     private readonly ClipVisionModel vision_tower;
     private readonly LlavaMultiModalProjector multi_modal_projector;
     private readonly LlamaForCausalLM language_model;
+    private readonly Parameter? image_newline; // LLaVA-NeXT only (null fields are not registered)
 
     /// <summary>A model with uninitialised weights (fill them with <see cref="Load"/> or a test's generator).</summary>
     /// <exception cref="NotSupportedException">The config asks for something this runtime does not implement.</exception>
     public LlavaModel(LlavaConfig config, ScalarType dtype, Device device) : base(nameof(LlavaModel))
     {
-        if (config.ModelType == "llava_next")
+        if (config.IsNext && config.VisionFeatureSelectStrategy != "default")
             throw new NotSupportedException(
-                "model_type is 'llava_next' (LLaVA-NeXT, AnyRes image grids), which this runtime does not run yet; " +
-                "LLaVA-1.5 checkpoints (model_type 'llava') are supported");
+                $"LLaVA-NeXT with vision_feature_select_strategy '{config.VisionFeatureSelectStrategy}': the AnyRes grid " +
+                "needs the class token dropped ('default'), as transformers' pack_image_features assumes");
         if (config.Layout == LlavaLayout.Original)
             throw new NotSupportedException(
                 "this is an original-LLaVA (liuhaotian) checkpoint, whose CLIP tower is not in the folder; convert it to " +
@@ -42,6 +46,8 @@ public sealed class LlavaModel : nn.Module
         vision_tower = new ClipVisionModel(config.VisionConfig, dtype, device);
         multi_modal_projector = new LlavaMultiModalProjector(config, dtype, device);
         language_model = new LlamaForCausalLM(config.TextConfig, dtype, device);
+        if (config.IsNext)
+            image_newline = new Parameter(empty([config.TextConfig.HiddenSize], dtype, device), requires_grad: false);
         RegisterComponents();
     }
 
@@ -51,7 +57,7 @@ public sealed class LlavaModel : nn.Module
     /// files into the model, so peak memory is the model plus one tensor.
     /// </summary>
     /// <exception cref="CheckpointException">Missing/invalid config, missing, unexpected or misshapen tensors.</exception>
-    /// <exception cref="NotSupportedException">LLaVA-NeXT, the original LLaVA layout, RoPE scaling, unknown activations.</exception>
+    /// <exception cref="NotSupportedException">The original LLaVA layout, RoPE scaling, unknown activations.</exception>
     /// <exception cref="ArgumentException">Invalid runtime options, or CUDA asked for where none is available.</exception>
     public static LlavaModel Load(string folder, RuntimeOptions options)
     {
@@ -101,8 +107,23 @@ public sealed class LlavaModel : nn.Module
     /// <c>vision_feature_layer</c> (several layers concatenated on the feature axis), [CLS] dropped under the
     /// "default" strategy, optionally reduced, then projected. Call inside no_grad and a dispose scope.
     /// </summary>
-    public IReadOnlyList<Tensor> EncodeImages(Tensor pixels, IVisionFeatureReducer? reducer = null)
+    /// <remarks>LLaVA-NeXT: pixels [images, tiles, 3, S, S] (or the tiles of all images stacked [Σ tiles, 3, S, S])
+    /// with <paramref name="imageSizes"/> (original height, width) required; see <see cref="EncodeAnyRes"/>.</remarks>
+    public IReadOnlyList<Tensor> EncodeImages(Tensor pixels, IVisionFeatureReducer? reducer = null,
+        IReadOnlyList<(int Height, int Width)>? imageSizes = null)
     {
+        if (Config.IsNext)
+        {
+            IAnyResFeatureReducer? anyRes = reducer switch
+            {
+                null => null,
+                IAnyResFeatureReducer r => r,
+                _ => throw new NotSupportedException(
+                    $"{reducer.GetType().Name} reduces LLaVA-1.5's single square grid; on LLaVA-NeXT use an AnyRes reducer (globalcom2)"),
+            };
+            return EncodeAnyRes(pixels, imageSizes ?? throw new ArgumentException(
+                "LLaVA-NeXT needs each image's original size (height, width) next to its pixel values"), anyRes).Features;
+        }
         var states = VisionTower.HiddenStates(pixels.to(DType, Device), Config.VisionFeatureLayers);
         var selected = states.Count == 1 ? states[0] : cat([.. states], -1);
         if (Config.VisionFeatureSelectStrategy == "default")
@@ -111,6 +132,65 @@ public sealed class LlavaModel : nn.Module
         if (reducer is not null)
             perImage = reducer.Reduce(new VisionReductionInput(perImage, pixels, VisionTower));
         return perImage.Select(f => multi_modal_projector.forward(f)).ToArray();
+    }
+
+    /// <summary>The AnyRes layout of an image of <paramref name="imageSize"/> (height, width) for this LLaVA-NeXT model.</summary>
+    public AnyResLayout AnyResLayoutFor((int Height, int Width) imageSize) => Config.IsNext
+        ? AnyResLayout.Create(imageSize, Config.ImageGridPinpoints, Config.VisionConfig.ImageSize, Config.VisionConfig.PatchSize)
+        : throw new InvalidOperationException("AnyRes layouts belong to LLaVA-NeXT models");
+
+    /// <summary>
+    /// LLaVA-NeXT's image encoding (transformers' <c>get_image_features</c>): each image's tiles (thumbnail, then the
+    /// grid) through the tower, feature layer selected and class token dropped, projected, then packed (unpadded grid,
+    /// image_newline per row) after the thumbnail. With a reducer, the last CLIP layer's class-token scores are
+    /// computed too and only the packed rows it keeps are returned, with their packed indices (null without one).
+    /// Call inside no_grad and a dispose scope.
+    /// </summary>
+    public (IReadOnlyList<Tensor> Features, IReadOnlyList<long[]>? Kept) EncodeAnyRes(Tensor pixels,
+        IReadOnlyList<(int Height, int Width)> imageSizes, IAnyResFeatureReducer? reducer = null)
+    {
+        var layouts = imageSizes.Select(AnyResLayoutFor).ToArray();
+        var tiles = AnyResTiles(pixels, layouts);
+        var layers = Config.VisionFeatureLayers.ToList();
+        int scoreInput = VisionTower.LayerCount - 1; // the last layer's input, whose attention GlobalCom² reads
+        if (reducer is not null)
+            layers.Add(scoreInput);
+        var states = VisionTower.HiddenStates(tiles.to(DType, Device), layers);
+        var featureStates = states.Take(Config.VisionFeatureLayers.Count).ToArray();
+        var selected = featureStates.Length == 1 ? featureStates[0] : cat(featureStates, -1);
+        var projected = multi_modal_projector.forward(selected.narrow(1, 1, selected.shape[1] - 1));
+        var scores = reducer is null ? null : VisionTower.LastLayerClassTokenScores(states[^1]);
+        var features = new List<Tensor>();
+        var kept = reducer is null ? null : new List<long[]>();
+        long offset = 0;
+        foreach (var layout in layouts)
+        {
+            var packed = AnyResPacking.Pack(projected.narrow(0, offset, layout.TileCount), layout, image_newline!);
+            if (reducer is not null)
+            {
+                var indices = reducer.SelectKept(new AnyResReductionInput(layout, scores!.narrow(0, offset, layout.TileCount)));
+                kept!.Add(indices);
+                packed = packed.index_select(0, tensor(indices, device: Device));
+            }
+            features.Add(packed);
+            offset += layout.TileCount;
+        }
+        return (features, kept);
+    }
+
+    /// <summary>The images' real tiles stacked [Σ tiles, 3, S, S] (the batch padding of a 5-D input dropped).</summary>
+    private Tensor AnyResTiles(Tensor pixels, IReadOnlyList<AnyResLayout> layouts)
+    {
+        long size = Config.VisionConfig.ImageSize, total = layouts.Sum(l => (long)l.TileCount);
+        string expected = $"[{layouts.Count}, ≥{(layouts.Count == 0 ? 0 : layouts.Max(l => l.TileCount))}, 3, {size}, {size}] or [{total}, 3, {size}, {size}]";
+        if (pixels.dim() == 5 && pixels.shape[0] == layouts.Count && pixels.shape[2] == 3 && pixels.shape[3] == size
+            && pixels.shape[4] == size && layouts.All(l => l.TileCount <= pixels.shape[1]))
+            return cat(layouts.Select((l, i) => pixels[i].narrow(0, 0, l.TileCount)).ToArray(), 0);
+        if (pixels.dim() == 4 && pixels.shape[0] == total && pixels.shape[1] == 3 && pixels.shape[2] == size && pixels.shape[3] == size)
+            return pixels;
+        throw new ArgumentException(
+            $"LLaVA-NeXT pixel values [{string.Join(", ", pixels.shape)}] do not fit {layouts.Count} image size(s) " +
+            $"({string.Join(", ", layouts.Select(l => $"{l.ImageSize.Height}x{l.ImageSize.Width} → {l.TileCount} tiles"))}); expected {expected}");
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using Sieve.Runtime.Caching;
 using Sieve.Runtime.Generation;
 using Sieve.Runtime.Preprocessing;
 using static TorchSharp.torch;
@@ -46,8 +47,8 @@ public sealed class LocalChatClient : IChatClient
         // Everything that can fail on bad input fails here, before the request queues for the model.
         var prompt = LlavaChatTemplate.Render(messages, options);
         var sampling = Sampling(options);
-        var ids = Encode(prompt);
         var images = prompt.Images.Select((d, i) => ImageDecoding.Decode(d.Data.ToArray(), d.Name ?? $"image {i + 1}")).ToList();
+        var ids = Encode(prompt, images);
         var responseId = "local-" + Guid.NewGuid().ToString("N");
         var stream = new AnswerStream(options?.StopSequences, prompt.ToolsOffered);
         var detokenizer = _model.Tokenizer.CreateStreamingDecoder();
@@ -56,9 +57,9 @@ public sealed class LocalChatClient : IChatClient
         bool endedByStopToken;
 
         using (await _model.TakeTurnAsync(cancellationToken).ConfigureAwait(false))
-        using (var generator = new TokenGenerator(_model.Model, sampling))
+        using (var generator = new TokenGenerator(_model.Model, sampling) { PrefixCache = _model.PrefixCache })
         {
-            long token = await Task.Run(() => Prefill(generator, ids, images), cancellationToken).ConfigureAwait(false);
+            long token = await Task.Run(() => Prefill(generator, ids, prompt.Images, images), cancellationToken).ConfigureAwait(false);
             while (true)
             {
                 generated++;
@@ -92,6 +93,7 @@ public sealed class LocalChatClient : IChatClient
         var usage = new UsageDetails
         {
             InputTokenCount = timings.PrefillTokens,
+            CachedInputTokenCount = timings.PrefixCacheConsulted ? timings.ReusedTokens : null,
             OutputTokenCount = generated,
             TotalTokenCount = timings.PrefillTokens + generated,
         };
@@ -140,12 +142,12 @@ public sealed class LocalChatClient : IChatClient
     }
 
     /// <summary>Prompt token ids (BOS as the tokenizer's files say), checked against the images and context length.</summary>
-    private long[] Encode(RenderedPrompt prompt)
+    private long[] Encode(RenderedPrompt prompt, IReadOnlyList<RgbImage> images)
     {
         if (prompt.Images.Count > 0 && _model.Tokenizer.ImageTokenId is null)
             throw new NotSupportedException("this model's tokenizer has no <image> token, so it cannot take images");
         var ids = _model.Tokenizer.Encode(prompt.Text).Select(i => (long)i).ToArray();
-        var features = (long)prompt.Images.Count * ImageFeatureCount();
+        var features = images.Sum(ImageFeatureCount);
         var length = ids.Length - prompt.Images.Count + features;
         var context = _model.Model.Config.TextConfig.MaxPositionEmbeddings;
         if (length > context)
@@ -153,19 +155,30 @@ public sealed class LocalChatClient : IChatClient
         return ids;
     }
 
-    private long ImageFeatureCount()
+    /// <summary>Rows the image takes in the prompt before any reduction (LLaVA-NeXT: its AnyRes packed length).</summary>
+    private long ImageFeatureCount(RgbImage image)
     {
+        if (_model.Model.Config.IsNext)
+            return _model.Model.AnyResLayoutFor((image.Height, image.Width)).PackedLength;
         var v = _model.Model.Config.VisionConfig;
         var patches = (long)(v.ImageSize / v.PatchSize) * (v.ImageSize / v.PatchSize);
         return _model.Model.Config.VisionFeatureSelectStrategy == "default" ? patches : patches + 1;
     }
 
-    /// <summary>Preprocesses the images and prefills, on the calling thread inside one dispose scope.</summary>
-    private long Prefill(TokenGenerator generator, long[] ids, IReadOnlyList<RgbImage> images)
+    /// <summary>Prefills on the calling thread inside one dispose scope. Images are keyed by their file bytes' hash
+    /// and preprocessed only when they lie after the reused prefix (see <see cref="PromptImages.FileHash"/>).</summary>
+    private long Prefill(TokenGenerator generator, long[] ids, IReadOnlyList<DataContent> sources, IReadOnlyList<RgbImage> images)
     {
         using var scope = NewDisposeScope();
-        var pixels = images.Count == 0 ? null : _model.Images.PreprocessBatch(images);
-        return generator.Prefill(ids, pixels);
+        if (images.Count == 0)
+            return generator.Prefill(ids, PromptImages.None);
+        var hashes = sources.Select(d => PromptImages.FileHash(d.Data.Span)).ToArray();
+        // LLaVA-NeXT tiles each image by its AnyRes grid and needs the original sizes to unpad; LLaVA-1.5 does not.
+        var prompt = _model.NextImages is { } anyRes
+            ? new PromptImages(hashes, indices => anyRes.PreprocessBatch(indices.Select(i => images[i]).ToArray()).Pixels,
+                images.Select(i => (i.Height, i.Width)).ToArray())
+            : new PromptImages(hashes, indices => _model.Images.PreprocessBatch(indices.Select(i => images[i]).ToArray()));
+        return generator.Prefill(ids, prompt);
     }
 
     private ChatResponseUpdate Update(string responseId, AIContent content) => new(ChatRole.Assistant, [content])

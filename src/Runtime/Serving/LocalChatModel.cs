@@ -1,3 +1,4 @@
+using Sieve.Runtime.Caching;
 using Sieve.Runtime.Loading;
 using Sieve.Runtime.Models;
 using Sieve.Runtime.Preprocessing;
@@ -20,8 +21,10 @@ public sealed class LocalChatModel : IDisposable
     private int _waiting;
 
     /// <summary>Wraps a model and tokenizer built in code (tests); <see cref="Load"/> reads them from a folder.</summary>
+    /// <param name="prefixCache">The KV prefix cache's settings (default: <see cref="PrefixCacheOptions.DefaultMaxBytes"/>).</param>
     /// <exception cref="ArgumentException">The tokenizer does not fit the model (image token, vocabulary).</exception>
-    public LocalChatModel(LlavaModel model, LlavaTokenizer tokenizer, string name, Loading.Configs.PreprocessorConfig? preprocessor = null)
+    public LocalChatModel(LlavaModel model, LlavaTokenizer tokenizer, string name, Loading.Configs.PreprocessorConfig? preprocessor = null,
+        PrefixCacheOptions? prefixCache = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(tokenizer);
@@ -43,6 +46,8 @@ public sealed class LocalChatModel : IDisposable
         var size = model.Config.VisionConfig.ImageSize;
         Images = new ClipImageProcessor(preprocessor ?? model.Folder?.Preprocessor
             ?? new Loading.Configs.PreprocessorConfig { ShortestEdge = size, CropHeight = size, CropWidth = size });
+        if (model.Config.IsNext)
+            NextImages = new LlavaNextImageProcessor(Images.Config, model.Config.ImageGridPinpoints);
         var generation = model.Folder?.Generation;
         StopTokenIds = (generation?.EosTokenIds ?? model.Config.TextConfig.EosTokenIds)
             .Select(i => (long)i).Append(tokenizer.EosId).ToHashSet();
@@ -50,6 +55,7 @@ public sealed class LocalChatModel : IDisposable
         SampleByDefault = generation?.DoSample ?? false;
         Temperature = generation?.Temperature ?? 1.0;
         TopP = generation?.TopP ?? 1.0;
+        PrefixCache = new PrefixCache((prefixCache ?? new()).MaxBytes, name);
     }
 
     /// <summary>Loads a HuggingFace LLaVA folder (weights, tokenizer.model and its JSON files, processor and
@@ -63,7 +69,8 @@ public sealed class LocalChatModel : IDisposable
         try
         {
             var tokenizer = LlavaTokenizer.Load(model.Folder!.Path);
-            return new LocalChatModel(model, tokenizer, Path.GetFileName(model.Folder.Path.TrimEnd(Path.DirectorySeparatorChar)));
+            return new LocalChatModel(model, tokenizer, Path.GetFileName(model.Folder.Path.TrimEnd(Path.DirectorySeparatorChar)),
+                prefixCache: options.PrefixCache);
         }
         catch
         {
@@ -76,6 +83,9 @@ public sealed class LocalChatModel : IDisposable
     public LlavaTokenizer Tokenizer { get; }
     public ClipImageProcessor Images { get; }
 
+    /// <summary>LLaVA-NeXT's AnyRes tiling (null for LLaVA-1.5), which the client uses instead of <see cref="Images"/>.</summary>
+    public LlavaNextImageProcessor? NextImages { get; }
+
     /// <summary>The model's name as clients report it (the folder's name).</summary>
     public string Name { get; }
 
@@ -87,6 +97,13 @@ public sealed class LocalChatModel : IDisposable
     public bool SampleByDefault { get; }
     public double Temperature { get; }
     public double TopP { get; }
+
+    /// <summary>
+    /// The KV caches of conversations this model computed, shared by all its clients. Keyed by content (tokens, image
+    /// hashes, reducer settings), not by a session id: a chat client receives the whole conversation each request,
+    /// so the next request of a conversation extends the previous one's sequence and finds it without being told.
+    /// </summary>
+    public PrefixCache PrefixCache { get; }
 
     /// <summary>Requests waiting for their turn (not counting the one running).</summary>
     public int Waiting => Volatile.Read(ref _waiting);
@@ -108,6 +125,7 @@ public sealed class LocalChatModel : IDisposable
 
     public void Dispose()
     {
+        PrefixCache.Dispose();
         Model.Dispose();
         _turn.Dispose();
     }

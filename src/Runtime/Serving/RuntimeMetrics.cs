@@ -5,8 +5,10 @@ namespace Sieve.Runtime.Serving;
 
 /// <summary>The runtime's <see cref="Meter"/> ("Sieve.Runtime"): where each served turn's time went — vision tower,
 /// prefill, decode — and how many tokens each phase handled, tagged with the model's name. Anything that listens
-/// to the meter name gets them (<c>sieve serve</c> exports it at /metrics). Prefix-cache counters join this meter
-/// when the cache does (issue 7); until then every prompt token is a computed one.</summary>
+/// to the meter name gets them (<c>sieve serve</c> exports it at /metrics). The prefix cache's counters (lookups that
+/// hit or missed, prompt tokens reused or computed) come with each turn; its size is an up-down counter, exported as
+/// a gauge (Prometheus: <c>sieve_runtime_prefix_cache_hits_total</c>, <c>…_misses_total</c>,
+/// <c>…_reused_tokens_total</c>, <c>…_computed_tokens_total</c>, <c>sieve_runtime_prefix_cache_size_bytes</c>).</summary>
 public static class RuntimeMetrics
 {
     public const string MeterName = "Sieve.Runtime";
@@ -25,7 +27,17 @@ public static class RuntimeMetrics
     private static readonly Histogram<double> Decode =
         Meter.CreateHistogram<double>("sieve.runtime.decode.duration", "s", "Decode time per turn (tokens after the first)", advice: Seconds);
     private static readonly Counter<long> PrefillTokens =
-        Meter.CreateCounter<long>("sieve.runtime.prefill.tokens", "{token}", "Prompt tokens computed in prefill");
+        Meter.CreateCounter<long>("sieve.runtime.prefill.tokens", "{token}", "Prompt tokens per turn (reused from the prefix cache or computed)");
+    private static readonly Counter<long> PrefixHits =
+        Meter.CreateCounter<long>("sieve.runtime.prefix_cache.hits", "{lookup}", "Turns whose prefill continued a cached prefix");
+    private static readonly Counter<long> PrefixMisses =
+        Meter.CreateCounter<long>("sieve.runtime.prefix_cache.misses", "{lookup}", "Turns that looked in the prefix cache and found nothing reusable");
+    private static readonly Counter<long> ReusedTokens =
+        Meter.CreateCounter<long>("sieve.runtime.prefix_cache.reused_tokens", "{token}", "Prompt tokens taken from the prefix cache");
+    private static readonly Counter<long> ComputedTokens =
+        Meter.CreateCounter<long>("sieve.runtime.prefix_cache.computed_tokens", "{token}", "Prompt tokens run through the decoder");
+    private static readonly UpDownCounter<long> PrefixBytes =
+        Meter.CreateUpDownCounter<long>("sieve.runtime.prefix_cache.size", "By", "Bytes of keys and values the prefix cache holds");
     private static readonly Counter<long> DecodeTokens =
         Meter.CreateCounter<long>("sieve.runtime.decode.tokens", "{token}", "Tokens produced by decode steps");
 
@@ -39,5 +51,13 @@ public static class RuntimeMetrics
         Decode.Record(timings.DecodeMs / 1000, tag);
         PrefillTokens.Add(timings.PrefillTokens, tag);
         DecodeTokens.Add(timings.DecodeSteps, tag);
+        ComputedTokens.Add(timings.ComputedTokens, tag);
+        ReusedTokens.Add(timings.ReusedTokens, tag);
+        if (timings.PrefixCacheConsulted)
+            (timings.ReusedTokens > 0 ? PrefixHits : PrefixMisses).Add(1, tag);
     }
+
+    /// <summary>The prefix cache of <paramref name="model"/> grew (or, negative, shrank) by <paramref name="bytes"/>.</summary>
+    public static void PrefixCacheBytes(string model, long bytes) =>
+        PrefixBytes.Add(bytes, new KeyValuePair<string, object?>("model", model));
 }

@@ -67,7 +67,7 @@ public sealed class LlavaLoadTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_tensor_is_named_and_LLaVA_NeXT_is_refused_clearly()
+    public void A_missing_tensor_is_named_and_a_LLaVA_NeXT_config_needs_image_newline()
     {
         TinyCheckpoint.Write(_dir.Path, tied: true);
         // Declared untied, but the file has no lm_head: the error names the tensor.
@@ -78,8 +78,13 @@ public sealed class LlavaLoadTests : IDisposable
 
         File.WriteAllText(_dir.File("config.json"),
             TinyCheckpoint.ConfigJson(TensorLayout.Classic, tied: true, kvHeads: 2).Replace("\"llava\"", "\"llava_next\""));
-        var next = Assert.Throws<NotSupportedException>(() => LlavaModel.Load(_dir.Path, new RuntimeOptions()));
-        Assert.Contains("LLaVA-NeXT", next.Message);
+        var next = Assert.Throws<CheckpointException>(() => LlavaModel.Load(_dir.Path, new RuntimeOptions()));
+        Assert.Equal("image_newline", next.Tensor);
+
+        File.WriteAllText(_dir.File("config.json"), TinyCheckpoint.ConfigJson(TensorLayout.Classic, tied: true, kvHeads: 2)
+            .Replace("\"llava\"", "\"llava_next\"").Replace("\"default\"", "\"full\""));
+        var full = Assert.Throws<NotSupportedException>(() => LlavaModel.Load(_dir.Path, new RuntimeOptions()));
+        Assert.Contains("LLaVA-NeXT", full.Message);
     }
 
     [Fact]

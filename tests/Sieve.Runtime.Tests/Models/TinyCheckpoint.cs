@@ -46,7 +46,7 @@ public static class TinyCheckpoint
             SafetensorsWriter.Write(Path.Combine(folder, SafetensorsWriter.SingleFileName), tensors);
     }
 
-    private static string ToTransformers452(string classic) => classic switch
+    internal static string ToTransformers452(string classic) => classic switch
     {
         _ when classic.StartsWith("language_model.model.", StringComparison.Ordinal) => "model.language_model." + classic["language_model.model.".Length..],
         _ when classic.StartsWith("language_model.lm_head.", StringComparison.Ordinal) => classic["language_model.".Length..],

@@ -105,6 +105,8 @@ public static class MarkushMatcher
         var salt = stripped.Count > 0 ? $" (after removing {string.Join(", ", stripped)})" : "";
         var said = verdict.ToText();
         said = char.ToUpperInvariant(said[0]) + said[1..];
+        // No structure at all (a formula only drawn, and the drawing unreadable): nothing was matched, nothing is absent.
+        if (best is null && string.IsNullOrWhiteSpace(s.ScaffoldSmiles)) return $"{said}: formula ({s.FormulaName}) has no structure to match.";
         if (best is null) return $"{said}: the scaffold of formula ({s.FormulaName}) does not occur in the molecule{salt}.";
         var parts = best.Sites.Select(x => x.Status == Fit.Yes
             ? $"{x.Label} = {x.Substituent} is {x.Definition}"

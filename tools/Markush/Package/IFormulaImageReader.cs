@@ -11,3 +11,8 @@ public interface IFormulaImageReader
 /// <summary>What a formula image held: <see cref="Smiles"/> (CXSMILES with R-labels for a Markush drawing) and a
 /// confidence in [0, 1], or null and a <see cref="Failure"/>.</summary>
 public sealed record FormulaImage(string? Smiles, double Confidence, string? Failure);
+
+/// <summary>One drawn formula file of a package as it was read: <see cref="Name"/> (the formula the claims cite),
+/// <see cref="File"/> relative to the package (<c>formulas/I.png</c>), and the reader's (CX)SMILES and confidence,
+/// or null and the <see cref="Failure"/> that says why nothing was read (no reader given, or the drawing unreadable).</summary>
+public sealed record DrawnFormula(string Name, string File, string? Smiles, double Confidence, string? Failure);

@@ -28,6 +28,9 @@ public sealed record PatentPackage
     /// <summary>Formulas read from drawings (<c>formulas/I.png</c>) by an <see cref="IFormulaImageReader"/>, with
     /// the reader's confidence; a formula given as text too is taken from the text and is not listed here.</summary>
     public IReadOnlyDictionary<string, double> ImageFormulas { get; init; } = new Dictionary<string, double>();
+    /// <summary>Every drawing a formula was taken from or should have been (a drawing of a formula also given as text
+    /// is not read and not listed), in file order: read ones with their SMILES and confidence, unread ones with why.</summary>
+    public IReadOnlyList<DrawnFormula> Drawings { get; init; } = [];
     /// <summary>Formula files present but not readable (e.g. <c>I.mol</c> before the molfile reader lands).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
@@ -51,6 +54,7 @@ public sealed record PatentPackage
     public static PatentPackage Load(string directory, IFormulaImageReader? images = null)
     {
         var imageFormulas = new Dictionary<string, double>(StringComparer.Ordinal);
+        var drawings = new List<DrawnFormula>();
         var claimsPath = Path.Combine(directory, "claims.txt");
         if (!File.Exists(claimsPath)) throw new FileNotFoundException($"a patent package needs claims.txt ({claimsPath})", claimsPath);
         var text = File.ReadAllText(claimsPath);
@@ -86,12 +90,16 @@ public sealed record PatentPackage
                     case var ext when ImageExtensions.Contains(ext):
                         // Text wins over a drawing of the same formula (".cxsmi" and ".mol" sort before ".png").
                         if (formulas.ContainsKey(name)) break;
+                        var relative = $"formulas/{Path.GetFileName(f)}";
                         if (images is null)
                         {
-                            problems.Add($"{Path.GetFileName(f)}: a drawn formula, and no structure reader was given to read images");
+                            const string noReader = "a drawn formula, and no structure reader was given to read images";
+                            problems.Add($"{Path.GetFileName(f)}: {noReader}");
+                            drawings.Add(new DrawnFormula(name, relative, null, 0, noReader));
                             break;
                         }
                         var read = images.Read(f);
+                        drawings.Add(new DrawnFormula(name, relative, read.Smiles, read.Confidence, read.Smiles is null ? read.Failure : null));
                         if (read.Smiles is null) problems.Add($"{Path.GetFileName(f)}: no structure read ({read.Failure})");
                         else
                         {
@@ -111,7 +119,7 @@ public sealed record PatentPackage
         return new PatentPackage
         {
             Directory = directory, Info = info, ClaimsText = text, Formulas = formulas,
-            Claims = ClaimParser.Parse(text, formulas), Problems = problems, ImageFormulas = imageFormulas,
+            Claims = ClaimParser.Parse(text, formulas), Problems = problems, ImageFormulas = imageFormulas, Drawings = drawings,
         };
     }
 }

@@ -5,8 +5,11 @@ namespace Sieve.Ocsr.Labels;
 /// <summary>One drawn label: its text, where it is (working pixels) and how sure the glyph reader was.</summary>
 internal sealed record DrawnLabel(string Text, Rect Box, double Confidence, IReadOnlyList<int> ComponentIds)
 {
+    /// <summary>Set when the stroke was placed as an iodine symbol (see <see cref="IodineStroke"/>).</summary>
+    public bool IsIodine { get; init; }
+
     /// <summary>A lone stroke read as a glyph ('-', 'l', '1', '/') is a short bond line, not a label.</summary>
-    public bool IsStroke => Text is "-" or "l" or "I" or "1" or "/" or "\\" or "+" or "Il";
+    public bool IsStroke => !IsIodine && Text is "-" or "l" or "I" or "1" or "/" or "\\" or "+" or "Il";
 }
 
 /// <summary>Groups glyph components into labels (side by side or stacked, like <c>NH</c> with the H below) and

@@ -1,7 +1,8 @@
 namespace Sieve.Ocsr.Vector;
 
-/// <summary>A drawn bond between two graph nodes, with its order (1–3) from the parallel lines drawn.</summary>
-internal sealed record DrawnBond(int A, int B, int Order);
+/// <summary>A drawn bond between two graph nodes, with its order (1–3) from the parallel lines drawn. A wedge,
+/// hash or wavy bond has its narrow end (the stereocentre) at <see cref="A"/>.</summary>
+internal sealed record DrawnBond(int A, int B, int Order, BondStyle Style = BondStyle.Plain);
 
 /// <summary>The skeleton of a drawing: nodes (bond ends, corners, junctions — implicit carbons until a label
 /// claims them) and bonds between them.</summary>
@@ -71,7 +72,8 @@ internal sealed class BondGraph
             for (var n = 0; n < Nodes.Count && !changed; n++)
             {
                 var at = Bonds.Select((b, i) => (b, i)).Where(x => x.b.A == n || x.b.B == n).ToList();
-                if (at.Count != 2 || at.Any(x => x.b.Order != 1)) continue;
+                // Both single, or one of them the short stub of a multiple bond's outer line cut off at a corner.
+                if (at.Count != 2 || at.Count(x => x.b.Order != 1) > 1) continue;
                 int p = at[0].b.A == n ? at[0].b.B : at[0].b.A, q = at[1].b.A == n ? at[1].b.B : at[1].b.A;
                 if (p == q) continue;
                 Segment first = new(Nodes[p], Nodes[n]), second = new(Nodes[n], Nodes[q]);
@@ -80,7 +82,7 @@ internal sealed class BondGraph
                 if (Bonds.Any(b => (b.A == p && b.B == q) || (b.A == q && b.B == p))) continue;
                 Bonds.RemoveAt(Math.Max(at[0].i, at[1].i));
                 Bonds.RemoveAt(Math.Min(at[0].i, at[1].i));
-                Bonds.Add(new DrawnBond(Math.Min(p, q), Math.Max(p, q), 1));
+                Bonds.Add(new DrawnBond(Math.Min(p, q), Math.Max(p, q), Math.Max(at[0].b.Order, at[1].b.Order)));
                 changed = true;
             }
         }
@@ -130,17 +132,63 @@ internal sealed class BondGraph
                 foreach (var p in partners[group[g]])
                     if (!group.Contains(p)) group.Add(p);
             foreach (var g in group) done[g] = true;
-            var order = Math.Min(3, group.Count);
+            // Pieces of one line (an outer line the thinning cut in two) lie on one track; the order is the number
+            // of tracks, not of pieces.
+            var tracks = Tracks(group, segs, stroke);
+            var order = Math.Min(3, tracks.Count);
             var ranked = group.OrderByDescending(Connections).ThenByDescending(g => segs[g].Length).ToList();
-            var best = segs[ranked[0]];
-            if (group.Count == 2 && Connections(ranked[0]) == Connections(ranked[1])
+            var best = Joined(tracks.First(t => t.Contains(ranked[0])), segs);
+            if (group.Count == 2 && tracks.Count == 2 && Connections(ranked[0]) == Connections(ranked[1])
                 && Math.Abs(segs[ranked[0]].Length - segs[ranked[1]].Length) < 0.15 * best.Length)
                 best = MidLine(segs[ranked[0]], segs[ranked[1]]);
-            else if (group.Count == 3)
-                best = segs[group.MinBy(g => group.Sum(h => segs[h].LineDistance(segs[g].Mid)))];   // the middle line
-            result.Add((best, order));
+            else if (tracks.Count == 3)
+                best = Joined(tracks[1], segs);   // the middle line (tracks are ordered across the bond)
+            result.AddRange(SplitCollinearSingle(best, order, tracks.Where(t => !t.Contains(ranked[0])).SelectMany(t => t).Select(t => segs[t]).ToList(), bondLength));
         }
         return result;
+    }
+
+    /// <summary>At an sp carbon the single bond runs on in line with a triple (or cumulated double) bond, so the
+    /// thinned middle line is both bonds at once. The part beyond the side lines' ends is a single bond of its own,
+    /// meeting the multiple bond where the side lines stop.</summary>
+    private static IEnumerable<(Segment, int)> SplitCollinearSingle(Segment best, int order, List<Segment> sides, double bondLength)
+    {
+        if (order == 1 || sides.Count == 0)
+            return [(best, order)];
+        var projections = sides.SelectMany(s => new[] { best.Project(s.A), best.Project(s.B) }).ToList();
+        double from = projections.Min(), to = projections.Max();
+        var margin = bondLength * 0.35;
+        var pieces = new List<(Segment, int)>();
+        var start = from > margin ? best.A + best.Direction * from : best.A;
+        var end = best.Length - to > margin ? best.A + best.Direction * to : best.B;
+        if (start != best.A) pieces.Add((new Segment(best.A, start), 1));
+        pieces.Add((new Segment(start, end), order));
+        if (end != best.B) pieces.Add((new Segment(end, best.B), 1));
+        return pieces;
+    }
+
+    /// <summary>The group's lines clustered by their offset across the bond direction: one cluster per drawn line.</summary>
+    private static List<List<int>> Tracks(List<int> group, List<Segment> segs, double stroke)
+    {
+        var axis = segs[group.MaxBy(g => segs[g].Length)];
+        var normal = new Pt(-axis.Direction.Y, axis.Direction.X);
+        var tracks = new List<(double Offset, List<int> Members)>();
+        foreach (var g in group.OrderBy(g => normal.Dot(segs[g].Mid - axis.A)))
+        {
+            var offset = normal.Dot(segs[g].Mid - axis.A);
+            if (tracks.Count > 0 && offset - tracks[^1].Offset < stroke * 1.2) tracks[^1].Members.Add(g);
+            else tracks.Add((offset, [g]));
+        }
+        return tracks.Select(t => t.Members).ToList();
+    }
+
+    /// <summary>One segment over all pieces of a track: from the first end to the last along the track.</summary>
+    private static Segment Joined(List<int> track, List<Segment> segs)
+    {
+        if (track.Count == 1) return segs[track[0]];
+        var axis = segs[track.MaxBy(t => segs[t].Length)];
+        var ends = track.SelectMany(t => new[] { segs[t].A, segs[t].B }).ToList();
+        return new Segment(ends.MinBy(axis.Project), ends.MaxBy(axis.Project));
     }
 
     private static bool SideBySide(Segment a, Segment b, double bondLength, double stroke)

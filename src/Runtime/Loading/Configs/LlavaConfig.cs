@@ -26,8 +26,15 @@ public sealed record LlavaConfig
 
     public LlavaLayout Layout { get; init; } = LlavaLayout.HuggingFace;
 
-    /// <summary><c>llava</c> or <c>llava_next</c> (AnyRes, next issue).</summary>
+    /// <summary><c>llava</c> or <c>llava_next</c> (LLaVA-NeXT, AnyRes).</summary>
     public string ModelType { get; init; } = "llava";
+
+    /// <summary>LLaVA-NeXT (<c>llava_next</c>): AnyRes tiles, <c>image_newline</c>, <see cref="ImageGridPinpoints"/>.</summary>
+    public bool IsNext => ModelType == "llava_next";
+
+    /// <summary>transformers' <c>LlavaNextConfig</c> default when <c>image_grid_pinpoints</c> is absent.</summary>
+    public static readonly IReadOnlyList<(int Height, int Width)> DefaultNextPinpoints =
+        [(336, 672), (672, 336), (672, 672), (1008, 336), (336, 1008)];
 
     public IReadOnlyList<string> Architectures { get; init; } = [];
 
@@ -65,7 +72,7 @@ public sealed record LlavaConfig
 
     /// <summary>Parameters of tower, projector and decoder together.</summary>
     public long ParameterCount =>
-        VisionConfig.ParameterCount + ProjectorParameterCount + TextConfig.ParameterCount;
+        VisionConfig.ParameterCount + ProjectorParameterCount + TextConfig.ParameterCount + (IsNext ? TextConfig.HiddenSize : 0);
 
     public long ProjectorParameterCount
     {
@@ -102,6 +109,11 @@ public sealed record LlavaConfig
             throw json.Error("vision_feature_layer", "lists no layer");
         var text = json.Object("text_config");
         var vision = json.Object("vision_config");
+        var pinpoints = json.PairList("image_grid_pinpoints");
+        if (modelType == "llava_next" && pinpoints.Count == 0)
+            pinpoints = DefaultNextPinpoints;
+        if (pinpoints.Any(p => p.Item1 <= 0 || p.Item2 <= 0))
+            throw json.Error("image_grid_pinpoints", "must hold positive [height, width] pairs");
         return new LlavaConfig
         {
             Layout = LlavaLayout.HuggingFace,
@@ -113,7 +125,7 @@ public sealed record LlavaConfig
             VisionFeatureLayers = layers,
             VisionFeatureSelectStrategy = strategy,
             ImageSeqLength = json.Int("image_seq_length", 576),
-            ImageGridPinpoints = json.PairList("image_grid_pinpoints"),
+            ImageGridPinpoints = pinpoints,
             PadTokenId = json.IntOrNull("pad_token_id"),
             TorchDType = json.StringOrNull("torch_dtype") ?? json.StringOrNull("dtype"),
             // transformers: an absent text_config is LlamaConfig(); an absent vision_config is CLIP ViT-L/14-336.
