@@ -4,7 +4,8 @@ using System.Text;
 using Microsoft.Extensions.AI;
 using Sieve.Runtime;
 using Sieve.Runtime.Caching;
-using Sieve.Runtime.Loading.Configs;
+using Sieve.Bench;
+using Sieve.Runtime.Loading;
 using Sieve.Runtime.Models;
 using Sieve.Runtime.Serving;
 using Sieve.Runtime.Tokenization;
@@ -23,19 +24,7 @@ int sessions = Option("--sessions", 1), answerTokens = Option("--answer-tokens",
 TorchRuntime.EnsureLoadable();
 if (threads > 0) set_num_threads(threads);
 const int ImageTokenId = 400;
-var config = new LlavaConfig
-{
-    VisionConfig = new ClipVisionConfig
-    {
-        HiddenSize = 512, IntermediateSize = 2048, NumHiddenLayers = 8, NumAttentionHeads = 8, ImageSize = 336, PatchSize = 14,
-    },
-    TextConfig = new LlamaConfig
-    {
-        VocabSize = 32064, HiddenSize = 1024, IntermediateSize = 2816, NumHiddenLayers = 8, NumAttentionHeads = 16,
-        NumKeyValueHeads = 16, HeadDim = 64, RmsNormEps = 1e-5, MaxPositionEmbeddings = 4096,
-    },
-    ImageTokenIndex = ImageTokenId,
-};
+var config = ScaledLlava.Config(ImageTokenId);
 var data = Path.Combine(AppContext.BaseDirectory, "Data");
 LlavaTokenizer tokenizer;
 using (var sp = File.OpenRead(Path.Combine(data, "tiny-llama.model")))
@@ -45,13 +34,13 @@ using (var sp = File.OpenRead(Path.Combine(data, "tiny-llama.model")))
         BosToken = "<s>", EosToken = "</s>", UnkToken = "<unk>", PadToken = "<pad>",
     });
 var llava = new LlavaModel(config, ScalarType.Float32, CPU);
-Randomize(llava, tokenizer.SentencePieceVocabSize);
+SyntheticLlavaCheckpoint.Fill(llava);
+SilenceUnwritableIds(llava, tokenizer.SentencePieceVocabSize);
 const string Name = "llava-1.5-scaled";
 var recompute = new LocalChatModel(llava, tokenizer, Name, prefixCache: new PrefixCacheOptions { MaxBytes = 0 });
 var png = File.ReadAllBytes(Path.Combine(data, "preprocess-input.png"));
 
-Console.WriteLine($"model: CLIP {config.VisionConfig.NumHiddenLayers}×{config.VisionConfig.HiddenSize} at 336 px (576 image tokens), " +
-    $"Llama {config.TextConfig.NumHiddenLayers}×{config.TextConfig.HiddenSize}, F32; torch threads {get_num_threads()}; " +
+Console.WriteLine($"model: {ScaledLlava.Describe(config)}, F32; torch threads {get_num_threads()}; " +
     $"{sessions} session(s), best per turn; answers {answerTokens} tokens, greedy");
 var options = new ChatOptions { Temperature = 0, MaxOutputTokens = answerTokens };
 await Turn(recompute, [new ChatMessage(ChatRole.User, "Hello")], options);   // warm-up
@@ -141,23 +130,14 @@ int Option(string name, int fallback)
     return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
 }
 
-// N(0, 1/fan_in) weights as bench/runtime.sh; lm_head rows of ids the tokenizer cannot write (beyond its pieces, and
-// its control and byte-fallback pieces) are zero, so greedy answers are text that goes back into the next prompt.
-static void Randomize(LlavaModel model, int pieces)
+// lm_head rows of ids the tokenizer cannot write (beyond its pieces, and its control and byte-fallback pieces) are
+// zero, so greedy answers are text that goes back into the next prompt.
+static void SilenceUnwritableIds(LlavaModel model, int pieces)
 {
     using var noGrad = no_grad();
-    foreach (var (name, p) in model.named_parameters())
-    {
-        using var scope = NewDisposeScope();
-        var noise = randn(p.shape, ScalarType.Float32);
-        p.copy_(p.dim() == 1 ? (name.EndsWith("bias", StringComparison.Ordinal) ? noise * 0.02 : 1 + noise * 0.02)
-            : noise / Math.Sqrt(p.shape[^1]));
-        if (name == "language_model.lm_head.weight")
-        {
-            p.narrow(0, 0, 259).zero_();
-            p.narrow(0, pieces, p.shape[0] - pieces).zero_();
-        }
-    }
+    var head = model.named_parameters().Single(p => p.name == "language_model.lm_head.weight").parameter;
+    head.narrow(0, 0, 259).zero_();
+    head.narrow(0, pieces, head.shape[0] - pieces).zero_();
 }
 
 internal sealed record TurnResult(double FirstTokenMs, long PromptTokens, long Reused, ChatResponse Answer);

@@ -7,7 +7,7 @@ namespace Sieve.Ocsr.Tests;
 
 /// <summary>Drawn features beyond plain bonds and labels, on the checked-in subset (5 images a style, made by
 /// scripts/ocsr/devset_features.py): wedges and hashes (compared with stereo), wavy bonds (no configuration at
-/// their centre), aromatic circles, R-bonds drawn into a ring (position variation). Floors sit just under what
+/// their centre), aromatic circles, R-bonds drawn into a ring (position variation), repeat brackets with n. Floors sit just under what
 /// the reader reaches today; misses are constitution errors of the plain reader, not the features.</summary>
 public class DrawnFeatureTests
 {
@@ -16,6 +16,7 @@ public class DrawnFeatureTests
     [InlineData("wavy", 3)]
     [InlineData("arom", 5)]
     [InlineData("posvar", 3)]
+    [InlineData("sru", 2)]
     public void Reads_at_least_the_floor_of_each_feature_style_exactly(string style, int floor)
     {
         var images = DevSet.Images().Where(i => i.Style == style).ToList();
@@ -60,5 +61,17 @@ public class DrawnFeatureTests
         Assert.Equal("R1", m.Atoms[pv.Atom].Label);
         Assert.Equal(SmilesReader.Read(truth).PositionVariations[0].Candidates.Count, pv.Candidates.Count);
         Assert.Contains(m.Neighbors(pv.Atom).Single(), pv.Candidates);
+    }
+
+    [Fact]
+    public void Repeat_brackets_enclose_the_atoms_between_them_with_their_subscript()
+    {
+        var (_, path, truth) = DevSet.Images().First(i => i.Style == "sru"
+            && DevSet.Canonical(StructureReader.Read(i.Path).Line) == DevSet.Canonical(i.Truth));
+        var structure = Assert.Single(StructureReader.Read(path).Structures);
+        Assert.True(structure.IsMarkush);
+        var unit = Assert.Single(SmilesReader.Read(structure.Smiles).RepeatUnits);
+        Assert.Equal("n", unit.Subscript);
+        Assert.Equal(Assert.Single(SmilesReader.Read(truth).RepeatUnits).Atoms.Count, unit.Atoms.Count);
     }
 }

@@ -117,7 +117,8 @@ public static class StructureReader
             Console.Error.WriteLine("bonds " + string.Join(" ", graph.Bonds.Select(b =>
                 $"({graph.Nodes[b.A].X:F0},{graph.Nodes[b.A].Y:F0})-({graph.Nodes[b.B].X:F0},{graph.Nodes[b.B].Y:F0})x{b.Order}")));
         var variations = PositionVariationDetector.Find(graph, [.. labels.Select(l => l.Box)], bondLength);
-        var drawn = MoleculeAssembler.Assemble(graph, labels, bondLength, image.Scale, variations);
+        var repeats = RepeatBracketDetector.Find(graph, labels, bondLength);
+        var drawn = MoleculeAssembler.Assemble(graph, labels, bondLength, image.Scale, variations, repeats);
         var structures = new List<OcsrStructure>();
         var problems = new List<string>();
         var ringCircles = circles.Select(c => c with { Centre = c.Centre * (1 / image.Scale), Radius = c.Radius / image.Scale }).ToList();
@@ -136,7 +137,8 @@ public static class StructureReader
     private static bool Perceive(DrawnMolecule d, out OcsrStructure? structure, out string? problem)
     {
         var m = d.Molecule;
-        var isMarkush = m.Atoms.Any(a => a.Element == 0);
+        // R-labels, position variation and repeat brackets are Markush features, written as CXSMILES.
+        var isMarkush = m.Atoms.Any(a => a.Element == 0) || m.RepeatUnits.Count > 0;
         var confidence = d.Confidence;
         try
         {

@@ -14,7 +14,7 @@ internal sealed record DrawnMolecule(Molecule Molecule, List<AtomPosition> Posit
 internal static class MoleculeAssembler
 {
     public static List<DrawnMolecule> Assemble(BondGraph graph, IReadOnlyList<DrawnLabel> labels, double bondLength, double scale,
-        IReadOnlyList<DrawnPositionVariation>? variations = null)
+        IReadOnlyList<DrawnPositionVariation>? variations = null, IReadOnlyList<DrawnRepeatUnit>? repeats = null)
     {
         var m = new Molecule();
         var positions = new List<AtomPosition>();
@@ -69,6 +69,8 @@ internal static class MoleculeAssembler
             });
         }
         foreach (var pv in variations ?? []) PositionVariations.Add(m, pv, nodeAtom);
+        foreach (var ru in repeats ?? [])
+            m.RepeatUnits.Add(new RepeatUnit([.. ru.Nodes.Select(n => nodeAtom[n]).Distinct().Order()], ru.Subscript, ""));
         // A label no bond reaches is a structure of its own only when it names one (a counter-ion, a reagent).
         for (var l = 0; l < labels.Count; l++)
             if (labelAtom[l] < 0 && LabelParser.Parse(labels[l].Text) is { IsMarkush: false } && labels[l].Text.Length > 1)
@@ -114,6 +116,9 @@ internal static class MoleculeAssembler
         foreach (var pv in m.PositionVariations)
             if (index.TryGetValue(pv.Atom, out var star))
                 part.PositionVariations.Add(new PositionVariation(star, [.. pv.Candidates.Where(index.ContainsKey).Select(c => index[c])]));
+        foreach (var ru in m.RepeatUnits)
+            if (ru.Atoms.All(index.ContainsKey))
+                part.RepeatUnits.Add(ru with { Atoms = [.. ru.Atoms.Select(a => index[a])] });
         return (part, partPositions);
     }
 }

@@ -16,6 +16,8 @@ internal sealed record DrawnLabel(string Text, Rect Box, double Confidence, IRea
 /// reads each: glyph classes from <see cref="GlyphClassifier"/>, case and sub/superscript from glyph heights.</summary>
 internal static class LabelReader
 {
+    private const string LoneGlyphExcluded = "Cabegmnrtuy";
+
     public static List<DrawnLabel> Read(Mat componentIds, IReadOnlyList<(int Id, Rect Box)> glyphs, GlyphClassifier classifier)
     {
         if (glyphs.Count == 0) return [];
@@ -57,7 +59,9 @@ internal static class LabelReader
         foreach (var group in Enumerable.Range(0, parts.Count).GroupBy(Find))
         {
             var members = group.Select(i => parts[i]).ToList();
-            var read = members.Select(p => (p.Box, Result: classifier.Classify(Features(componentIds, p.Ids, p.Box)))).ToList();
+            // A label of one glyph is never a bare C (carbon goes unlabelled) nor a lower-case letter.
+            var excluded = members.Count == 1 ? LoneGlyphExcluded : null;
+            var read = members.Select(p => (p.Box, Result: classifier.Classify(Features(componentIds, p.Ids, p.Box), excluded))).ToList();
             labels.Add(Compose(read) with { ComponentIds = members.SelectMany(p => p.Ids).Distinct().ToList() });
         }
         return labels;

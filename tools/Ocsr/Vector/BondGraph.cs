@@ -17,6 +17,7 @@ internal sealed class BondGraph
     {
         var candidates = segments.Where(s => s.Length > Math.Max(stroke * 1.5, bondLength * 0.08)).ToList();
         var joinRadius = Math.Max(bondLength * 0.2, stroke * 1.6);
+        SplitAtEndsOnThem(candidates, stroke, joinRadius);
         var kept = MultipleBonds(candidates, bondLength, stroke, joinRadius);
 
         var graph = new BondGraph();
@@ -58,6 +59,35 @@ internal sealed class BondGraph
         }
         graph.JoinSplitBonds(bondLength);
         return graph;
+    }
+
+    /// <summary>A line that runs straight through an atom where another bond ends on it (the two collinear methyls
+    /// of a tBu, a noisy junction the thinning smoothed over) is two bonds: it is split where that end touches it.
+    /// Lines that only cross, with no end on each other, stay whole.</summary>
+    private static void SplitAtEndsOnThem(List<Segment> segs, double stroke, double joinRadius)
+    {
+        var touch = stroke * 1.5;
+        for (var round = 0; round < 64; round++)
+        {
+            var split = false;
+            for (var j = 0; j < segs.Count && !split; j++)
+                for (var i = 0; i < segs.Count && !split; i++)
+                {
+                    if (i == j || segs[i].AngleTo(segs[j]) < 30) continue;
+                    foreach (var end in new[] { segs[i].A, segs[i].B })
+                    {
+                        var t = segs[j].Project(end);
+                        if (t < joinRadius || t > segs[j].Length - joinRadius || segs[j].LineDistance(end) > touch) continue;
+                        var foot = segs[j].A + segs[j].Direction * t;
+                        var line = segs[j];
+                        segs[j] = new Segment(line.A, foot);
+                        segs.Add(new Segment(foot, line.B));
+                        split = true;
+                        break;
+                    }
+                }
+            if (!split) return;
+        }
     }
 
     /// <summary>A node between two single bonds in one straight line, one of them short, is a split of one bond

@@ -1,5 +1,7 @@
 using OpenCvSharp;
 
+using static Sieve.Ocsr.Vector.GraphQueries;
+
 namespace Sieve.Ocsr.Vector;
 
 /// <summary>A substituent bond drawn into a ring (Markush position variation): the node of the substituent's atom
@@ -47,25 +49,9 @@ internal static class PositionVariationDetector
         return result;
     }
 
-    private static List<int> Incident(BondGraph g, int n) =>
-        [.. Enumerable.Range(0, g.Bonds.Count).Where(i => g.Bonds[i].A == n || g.Bonds[i].B == n)];
 
-    private static int Other(DrawnBond b, int n) => b.A == n ? b.B : b.A;
 
-    private static IEnumerable<((int, int), (int, int))> Pairings()
-    {
-        yield return ((0, 1), (2, 3));
-        yield return ((0, 2), (1, 3));
-        yield return ((0, 3), (1, 2));
-    }
 
-    /// <summary>a–x–b is one straight line (within 15°).</summary>
-    private static bool Straight(BondGraph g, int x, int a, int b)
-    {
-        var u = g.Nodes[a] - g.Nodes[x];
-        var v = g.Nodes[b] - g.Nodes[x];
-        return u.Dot(v) / (u.Length * v.Length + 1e-9) < -Math.Cos(15 * Math.PI / 180);
-    }
 
     /// <summary>The shortest path from <paramref name="from"/> to <paramref name="to"/> that avoids node
     /// <paramref name="avoid"/>, as the ring it closes with the bond between them (4 to 8 atoms); null when none.</summary>

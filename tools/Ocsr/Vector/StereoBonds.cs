@@ -1,5 +1,7 @@
 using OpenCvSharp;
 
+using static Sieve.Ocsr.Vector.GraphQueries;
+
 namespace Sieve.Ocsr.Vector;
 
 /// <summary>Finds the graph bonds that hashes and wavy lines became and gives them their style, narrow end
@@ -60,10 +62,4 @@ internal static class StereoBonds
         }
     }
 
-    private static double BoxDistance(Rect box, Pt p)
-    {
-        var dx = Math.Max(Math.Max(box.Left - p.X, p.X - box.Right), 0);
-        var dy = Math.Max(Math.Max(box.Top - p.Y, p.Y - box.Bottom), 0);
-        return Math.Sqrt(dx * dx + dy * dy);
-    }
 }
