@@ -3,6 +3,7 @@ using Sieve.Cli.Commands;
 using Sieve.Cli.Io;
 using Sieve.Runtime;
 using Sieve.Runtime.Interop;
+using Sieve.Runtime.Reduction;
 using Sieve.Runtime.Tests.Loading;
 using Sieve.Runtime.Tests.Models;
 using Sieve.Runtime.Tests.Parity;
@@ -132,5 +133,24 @@ public sealed class ModelReductionFlagsTests : IDisposable
             reduction: new ReductionRequest("pool:2", DumpKept: _dir.File("pool.json"))));
         Assert.Contains("image tokens kept 4 of 4", errWriter.ToString());
         Assert.Equal(4, JsonSerializer.Deserialize<long[]>(File.ReadAllText(_dir.File("pool.json")))!.Length);
+    }
+
+    [Fact]
+    public void Appsettings_give_the_default_reduction_and_the_flags_override_it()
+    {
+        var settings = new ReductionOptions { Method = "dart", Budget = 8, Layer = 1 };
+        var configured = Assert.IsType<DartReducer>(new ReductionRequest().Resolve(settings).Decoder);
+        Assert.Equal((8L, 1), (configured.Settings.Budget.Tokens!.Value, configured.Layer));
+        Assert.Equal(Reducers.None, new ReductionRequest("none").Resolve(settings));
+        Assert.IsType<FastVReducer>(new ReductionRequest("fastv:4").Resolve(settings).Decoder);
+
+        var keep = _dir.File("keep.json");
+        File.WriteAllText(keep, "[2, 3]");
+        var replay = Assert.IsType<KeptPositionsReducer>(new ReductionRequest(Keep: keep).Resolve(settings).Decoder);
+        Assert.Equal(1, replay.Layer);                                          // at the configured method's K
+        Assert.Equal(2, Assert.IsType<KeptPositionsReducer>(new ReductionRequest("none", keep).Resolve(settings).Decoder).Layer);
+
+        var e = Assert.Throws<CliInputException>(() => new ReductionRequest().Resolve(new ReductionOptions { Method = "dart", Options = new() { ["mode"] = "x" } }));
+        Assert.StartsWith("appsettings.json: Runtime:Reduction: reduction spec 'dart:mode=x'", e.Message);
     }
 }

@@ -83,7 +83,7 @@ public static class ModelChatCommand
         catch (ArgumentException e) { throw new CliInputException(e.Message); }
         terminal.Out.WriteLine(detokenizer.Flush());
         terminal.Error.WriteLine(generator.Timings.ToString());
-        reduction.Report(generator.Kept!, reducers, terminal, announce: false);   // the timings line already says what was kept
+        reduction.Report(generator.Kept, reducers, terminal, announce: false);   // the timings line already says what was kept
         return ExitCodes.Ok;
 
         void Emit(long token)

@@ -65,8 +65,10 @@ public sealed record ReductionRequest(string? Reduce = null, string? Keep = null
     }
 
     /// <summary>Writes <c>--dump-kept</c> when asked for, and a line on stderr when anything was reduced.</summary>
-    public void Report(ReductionOutcome outcome, Reducers reducers, Terminal terminal, bool announce = true)
+    public void Report(ReductionOutcome? outcome, Reducers reducers, Terminal terminal, bool announce = true)
     {
+        // Null only when a prompt continued a cached prefix, which these commands never do.
+        if (outcome is null) return;
         if (announce && (reducers.Vision is not null || reducers.Decoder is not null))
             terminal.Error.WriteLine($"reduction {Reduce ?? "(appsettings.json)"}{(Keep is null ? "" : $" --keep {Keep}")}: {outcome}");
         if (DumpKept is null) return;

@@ -130,7 +130,7 @@ public static class ModelRunCommands
             while (!generator.Finished)
                 tokens.Add(generator.Next());
             terminal.Out.WriteLine(string.Join(",", tokens));
-            reduction.Report(generator.Kept!, reducers, terminal);
+            reduction.Report(generator.Kept, reducers, terminal);
         }
         catch (ArgumentException e) { throw new CliInputException(e.Message); }
         return ExitCodes.Ok;
