@@ -10,8 +10,8 @@ using static TorchSharp.torch;
 // llava-v1.6's pinpoints) and a text prompt, prefilled with no reduction and with each spec below, side by side in one
 // run. The model has LLaVA-NeXT's shape (ViT/14 at 336 px, 5 tiles, Llama decoder, 32064 vocabulary) scaled down in
 // width and depth for a 2-core CPU; weights are random (speed does not depend on their values). "vision ms" covers
-// tower, projector, packing and the selection; "FLOPs ratio" is the decoder's predicted prefill cost (linear layers
-// ∝ L, attention ∝ L²) relative to no reduction.
+// tower, projector, packing and the selection; "FLOPs pred." is the prefill speed-up the decoder's FLOPs predict
+// (linear layers ∝ L, attention ∝ L², PrefillFlops shared with bench/reduction.sh).
 // Usage: bench/globalcom2.sh [--text-tokens 64] [--reps 2] [--threads N]
 
 int textTokens = Option("--text-tokens", 64), reps = Option("--reps", 2), threads = Option("--threads", 0);
@@ -43,44 +43,39 @@ using var pixels = randn(new long[] { 1, layout.TileCount, 3, 336, 336 });
 Console.WriteLine($"model: CLIP {config.VisionConfig.NumHiddenLayers}×{config.VisionConfig.HiddenSize} at 336 px, " +
     $"Llama {config.TextConfig.NumHiddenLayers}×{config.TextConfig.HiddenSize} (ffn {config.TextConfig.IntermediateSize}), F32, torch threads {get_num_threads()}");
 Console.WriteLine($"image {imageSize.Width}x{imageSize.Height}: {layout.GridRows}x{layout.GridColumns} grid + thumbnail = {layout.TileCount} tiles, " +
-    $"{layout.PackedLength} image tokens unreduced; {prompt.Count - 1} text tokens; best of {reps} after a warm-up");
-Console.WriteLine($"{"reduction",-26} {"image tok",9} {"prefill tok",11} {"vision ms",10} {"prefill ms",11} {"speed-up",9} {"FLOPs ratio",12}");
+    $"{layout.PackedLength} image tokens unreduced; {prompt.Count - 1} text tokens; best of {reps} interleaved rounds after a warm-up");
+Console.WriteLine($"{"reduction",-26} {"image tok",9} {"prefill tok",11} {"vision ms",10} {"prefill ms",11} {"speed-up",9} {"FLOPs pred.",12}");
 
-double? baseMs = null, baseFlops = null;
-foreach (var spec in new[] { "none", "globalcom2:0.5", "globalcom2:0.25", "globalcom2:0.1", "globalcom2:0.25,dart:128" })
-{
-    var reducers = ReductionSpec.Parse(spec).Build();
-    GenerationTimings Run()
+// Rounds interleave the specs (each once per round, best of the rounds kept), so a busy machine slows all alike.
+string[] specs = ["none", "globalcom2:0.5", "globalcom2:0.25", "globalcom2:0.1", "globalcom2:0.25,dart:128"];
+var built = specs.Select(s => ReductionSpec.Parse(s).Build()).ToArray();
+var best = new GenerationTimings?[specs.Length];
+for (int round = -1; round < reps; round++) // round −1 warms up
+    for (int i = 0; i < specs.Length; i++)
     {
         using var generator = new TokenGenerator(model, new SamplingOptions { MaxNewTokens = 1 })
         {
-            VisionReducer = reducers.Vision, DecoderReducer = reducers.Decoder,
+            VisionReducer = built[i].Vision, DecoderReducer = built[i].Decoder,
         };
         generator.Prefill(prompt, pixels, [imageSize]);
-        return generator.Timings with { Reduction = generator.Kept };
+        var t = generator.Timings with { Reduction = generator.Kept };
+        if (round >= 0 && (best[i] is null || t.PrefillMs < best[i]!.PrefillMs)) best[i] = t;
     }
-    Run(); // warm-up
-    var best = Enumerable.Range(0, reps).Select(_ => Run()).MinBy(t => t.PrefillMs)!;
-    var outcome = best.Reduction!;
+
+double? baseMs = null, baseFlops = null;
+for (int i = 0; i < specs.Length; i++)
+{
+    var b = best[i]!;
+    var outcome = b.Reduction!;
     // DART prunes on entry to layer K: layers < K see the full prompt, layers ≥ K the kept rows.
-    var dartLayer = reducers.Decoder?.Layer ?? config.TextConfig.NumHiddenLayers;
-    long kept = best.PrefillTokens - outcome.ImageTokens + outcome.KeptImageTokens;
-    var flops = Enumerable.Range(0, config.TextConfig.NumHiddenLayers)
-        .Sum(l => LayerFlops(l < dartLayer ? best.PrefillTokens : kept, config.TextConfig));
-    baseMs ??= best.PrefillMs;
+    long kept = b.PrefillTokens - outcome.ImageTokens + outcome.KeptImageTokens;
+    var flops = PrefillFlops.Of(config.TextConfig, b.PrefillTokens, kept, built[i].Decoder?.Layer ?? config.TextConfig.NumHiddenLayers);
+    baseMs ??= b.PrefillMs;
     baseFlops ??= flops;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{spec,-26} {outcome.KeptImageTokens,9} {best.PrefillTokens,11} {best.VisionMs,10:F0} {best.PrefillMs,11:F0} {baseMs / best.PrefillMs,8:F2}× {flops / baseFlops,12:F3}"));
+        $"{specs[i],-26} {outcome.KeptImageTokens,9} {b.PrefillTokens,11} {b.VisionMs,10:F0} {b.PrefillMs,11:F0} {baseMs / b.PrefillMs,8:F2}× {baseFlops / flops,12:F2}×"));
 }
 return 0;
-
-// Multiply-adds ×2 of one decoder layer over L rows: q/k/v/o and the gated MLP per row, QKᵀ and AV over L².
-static double LayerFlops(long rows, LlamaConfig t)
-{
-    double h = t.HiddenSize, kv = (double)t.NumKeyValueHeads * t.HeadDim, q = (double)t.NumAttentionHeads * t.HeadDim;
-    var perRow = 2 * (h * q + 2 * h * kv + q * h + 3 * h * t.IntermediateSize);
-    return rows * perRow + 2 * 2 * (double)rows * rows * q;
-}
 
 int Option(string name, int fallback)
 {

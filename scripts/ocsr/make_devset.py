@@ -6,9 +6,11 @@
 The test subset in tests/Sieve.Ocsr.Tests/Data/devset is: make_devset.py tests/Sieve.Ocsr.Tests/Data/devset --count 5 --seed 80 --palette
 
 Styles: s400, s800 (RDKit's colour palette), bold, noisy (speckle, blur, rotation, JPEG artefacts), abbrev, markush,
-and images as found: jpeg (colour, JPEG quality 40-75), rotated (colour, +-3 degrees), tiff (1-bit CCITT G4 TIFF).
+and images as found: jpeg (colour, JPEG quality 40-75), rotated (colour, +-3 degrees), tiff (1-bit CCITT G4 TIFF),
+and the drawn-feature styles of devset_features.py (stereo, wavy, arom, posvar, sru).
 Writes OUT_DIR/<style>/<name>.(png|jpg|tif) and OUT_DIR/truth.tsv (style, relative path, truth). Truth is RDKit's canonical
-SMILES without stereo (the drawings carry none); for Markush images it is a CXSMILES whose `*` atoms carry their
+SMILES without stereo (the drawings carry none) — except for the drawn-feature styles, whose truth is what the
+drawing says; for Markush images it is a CXSMILES whose `*` atoms carry their
 R-labels ($R1$ ...), which scripts/ocsr/score.py compares label by label. The same seed gives the same set.
 Needs python3-rdkit, rdkit-data and python3-pil (./setup.sh --dev).
 """
@@ -22,6 +24,8 @@ from PIL import Image, ImageFilter
 from rdkit import Chem, RDLogger
 from rdkit.Chem import rdAbbreviations, rdDepictor
 from rdkit.Chem.Draw import rdMolDraw2D
+
+from devset_features import feature_styles
 
 RDLogger.DisableLog("rdApp.*")
 SOURCE = "/usr/share/RDKit/Data/NCI/first_5K.smi"
@@ -47,7 +51,8 @@ def candidates(seed):
     return out
 
 
-def draw(mol, size, bold=False, bw=False):
+def draw(mol, size, bold=False, bw=False, extra=None, kekulize=True):
+    """extra(d, mol): draws more (aromatic circles) in the molecule's frame before the drawing is finished."""
     d = rdMolDraw2D.MolDraw2DCairo(*size)
     o = d.drawOptions()
     if bold:
@@ -55,7 +60,9 @@ def draw(mol, size, bold=False, bw=False):
         o.scaleBondWidth = True
     if bw:
         o.useBWAtomPalette()
-    rdMolDraw2D.PrepareAndDrawMolecule(d, mol, kekulize=True)
+    rdMolDraw2D.PrepareAndDrawMolecule(d, mol, kekulize=kekulize)
+    if extra is not None:
+        extra(d, mol)
     d.FinishDrawing()
     return Image.open(io.BytesIO(d.GetDrawingText())).convert("RGB")
 
@@ -190,6 +197,7 @@ def main():
             path = f"{style}/{i:03d}{ext}"
             write(render(mol), os.path.join(args.out, path))
             rows.append((style, path, Chem.MolToSmiles(mol)))
+    rows += feature_styles(mols, args.count, args.seed, save, args.out, draw)
     with open(os.path.join(args.out, "truth.tsv"), "w") as f:
         f.write("style\tpath\ttruth\n")
         for r in rows:

@@ -1,6 +1,7 @@
 using OpenCvSharp;
 using Sieve.Chemistry;
 using Sieve.Chemistry.Canonical;
+using Sieve.Chemistry.Molfile;
 using Sieve.Chemistry.Perception;
 using Sieve.Ocsr.Assembly;
 using Sieve.Ocsr.Imaging;
@@ -48,8 +49,15 @@ public static class StructureReader
             return new OcsrResult(name, [], "no ink: the image is blank");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var lines = Vectorise(image.Ink, ids, components.Select(c => c.Id).ToHashSet(), out var stroke);
+        var lines = Vectorise(image.Ink, ids, components.Select(c => c.Id).ToHashSet(), out var stroke, out var traced);
         var vectorised = clock.Elapsed.TotalSeconds;
+        // Circles and wavy lines go before bonds are measured: their many short pieces would pull the length down.
+        var circles = CircleDetector.Find(components.Select(c => (c.Id, c.Box)), traced, stroke);
+        var circled = components.Where(c => circles.Any(o => o.ComponentId == c.Id)).ToList();
+        components.RemoveAll(circled.Contains);
+        var wavy = WavyBondDetector.Find(traced, stroke);
+        foreach (var w in wavy)
+            lines[w.ComponentId] = [.. lines[w.ComponentId].Except(w.Pieces), w.Chord];
         var allSegments = lines.SelectMany(kv => kv.Value).ToList();
         var largest = components.Max(c => Math.Max(c.Box.Width, c.Box.Height));
         var bondLength = EstimateBondLength(components
@@ -57,6 +65,13 @@ public static class StructureReader
             .SelectMany(c => lines.GetValueOrDefault(c.Id) ?? []), stroke);
         if (allSegments.Count == 0 || bondLength <= 0)
             return new OcsrResult(name, [], "no lines: nothing in the image looks like a bond");
+        // A circle smaller than half a bond is a letter O after all.
+        components.AddRange(circled.Where(c => circles.First(o => o.ComponentId == c.Id).Radius < bondLength * 0.25));
+        circles.RemoveAll(o => o.Radius < bondLength * 0.25);
+        // Hashes: strokes each a component of its own, become a line from the narrow end.
+        var hashes = HashDetector.Find(components.Select(c => (c.Id, c.Box, (IReadOnlyList<Segment>)(lines.GetValueOrDefault(c.Id) ?? []))), bondLength, stroke);
+        var hashed = hashes.SelectMany(h => h.ComponentIds).ToHashSet();
+        components.RemoveAll(c => hashed.Contains(c.Id));
 
         var glyphs = new List<(int Id, Rect Box)>();
         var nextId = count;
@@ -94,16 +109,23 @@ public static class StructureReader
                 $"labels [{string.Join(", ", labels.Select(l => $"{l.Text}@{l.Box.X},{l.Box.Y} {l.Confidence:F2}"))}]");
         if (Environment.GetEnvironmentVariable("SIEVE_OCSR_TRACE") is "2")
             Console.Error.WriteLine("lines " + string.Join(" ", lineArt.Select(s => $"({s.A.X:F0},{s.A.Y:F0})-({s.B.X:F0},{s.B.Y:F0})")));
-        var graph = BondGraph.Build(lineArt, bondLength, stroke);
+        var graph = BondGraph.Build([.. lineArt, .. hashes.Select(h => h.Line)], bondLength, stroke);
+        StereoBonds.Mark(graph, [.. hashes.Select(h => h.Line)], BondStyle.Hash, bondLength, [.. labels.Select(l => l.Box)]);
+        StereoBonds.Mark(graph, [.. wavy.Select(w => w.Chord)], BondStyle.Wavy, bondLength, []);
+        WedgeDetector.Mark(graph, image.Ink, bondLength, stroke);
         if (Environment.GetEnvironmentVariable("SIEVE_OCSR_TRACE") is "1")
             Console.Error.WriteLine("bonds " + string.Join(" ", graph.Bonds.Select(b =>
                 $"({graph.Nodes[b.A].X:F0},{graph.Nodes[b.A].Y:F0})-({graph.Nodes[b.B].X:F0},{graph.Nodes[b.B].Y:F0})x{b.Order}")));
-        var drawn = MoleculeAssembler.Assemble(graph, labels, bondLength, image.Scale);
+        var variations = PositionVariationDetector.Find(graph, [.. labels.Select(l => l.Box)], bondLength);
+        var repeats = RepeatBracketDetector.Find(graph, labels, bondLength);
+        var drawn = MoleculeAssembler.Assemble(graph, labels, bondLength, image.Scale, variations, repeats);
         var structures = new List<OcsrStructure>();
         var problems = new List<string>();
+        var ringCircles = circles.Select(c => c with { Centre = c.Centre * (1 / image.Scale), Radius = c.Radius / image.Scale }).ToList();
         foreach (var d in drawn)
         {
             if (d.Molecule.AtomCount < 2 && d.Molecule.BondCount == 0 && d.Molecule.Atoms[0].Element is 0 or 6) continue;
+            AromaticCircles.Apply(d, ringCircles);
             if (Perceive(d, out var structure, out var problem)) structures.Add(structure!);
             else problems.Add(problem!);
         }
@@ -115,14 +137,26 @@ public static class StructureReader
     private static bool Perceive(DrawnMolecule d, out OcsrStructure? structure, out string? problem)
     {
         var m = d.Molecule;
-        var isMarkush = m.Atoms.Any(a => a.Element == 0);
+        // R-labels, position variation and repeat brackets are Markush features, written as CXSMILES.
+        var isMarkush = m.Atoms.Any(a => a.Element == 0) || m.RepeatUnits.Count > 0;
         var confidence = d.Confidence;
         try
         {
             if (ChargeOverfullAtoms(m)) confidence *= 0.7;
             Sanitizer.Sanitize(m);
+            // Wedges, hashes and double-bond geometry as RDKit reads them from a molblock (image rows point down).
+            DrawingStereo.Assign(m, [.. d.Positions.Select(p => new Sieve.Chemistry.Depiction.Point2(p.X, -p.Y))]);
+            var positions = d.Positions;
+            var withoutH = HydrogenRemoval.RemoveOrdinaryHydrogens(m);
+            // Drawn hydrogens (at wedged ring fusions) fold into their atoms, as RDKit reads a molblock; where all
+            // of them went the positions follow.
+            if (withoutH != m && withoutH.AtomCount == m.AtomCount - m.Atoms.Count(a => a.Element == 1))
+            {
+                positions = [.. positions.Where((_, i) => m.Atoms[i].Element != 1)];
+                m = withoutH;
+            }
             var smiles = isMarkush ? CanonicalSmiles.OfWithExtensions(m) : CanonicalSmiles.Of(m);
-            structure = new OcsrStructure(smiles, Math.Round(confidence, 3), isMarkush, d.Positions);
+            structure = new OcsrStructure(smiles, Math.Round(confidence, 3), isMarkush, positions);
             problem = null;
             return true;
         }
@@ -154,7 +188,8 @@ public static class StructureReader
     }
 
     /// <summary>Thins the ink and cuts the centre lines into straight segments, per connected component.</summary>
-    private static Dictionary<int, List<Segment>> Vectorise(Mat ink, Mat ids, HashSet<int> keep, out double stroke)
+    private static Dictionary<int, List<Segment>> Vectorise(Mat ink, Mat ids, HashSet<int> keep, out double stroke,
+        out List<(int Id, IReadOnlyList<Pt> Path, List<Segment> Pieces)> traced)
     {
         int w = ink.Width, h = ink.Height;
         var raster = new byte[w * h];
@@ -176,12 +211,15 @@ public static class StructureReader
         stroke = skeletonPixels == 0 ? 1 : Math.Max(1, (double)inkPixels / skeletonPixels);
         var tolerance = Math.Max(2.0, 0.7 * stroke);
         var result = new Dictionary<int, List<Segment>>();
+        traced = [];
         foreach (var line in SkeletonTracer.Trace(raster, w, h))
         {
             var first = line[0];
             var id = idRaster[(int)first.Y * w + (int)first.X];
             if (!result.TryGetValue(id, out var list)) result[id] = list = [];
-            list.AddRange(PolylineSimplifier.Simplify(line, tolerance));
+            var pieces = PolylineSimplifier.Simplify(line, tolerance);
+            list.AddRange(pieces);
+            traced.Add((id, line, pieces));
         }
         return result;
     }

@@ -20,6 +20,10 @@ namespace Sieve.Runtime.Serving;
 /// up a queued place or stops the decode loop between tokens. Each tensor step runs whole on one thread
 /// (TorchSharp's dispose scopes are per thread); nothing tensor-valued crosses an await except the KV cache, which
 /// its generator owns. Disposing the client leaves the shared model loaded.</para>
+/// <para>Prefill goes through the model's <see cref="LocalChatModel.PrefixCache"/>: a conversation sent again with a
+/// new turn computes only the rows after the longest cached prefix (images keyed by their file bytes' hash, so an
+/// image inside that prefix is neither preprocessed nor encoded again), and the turn's sequence is stored for the
+/// next one. Usage reports the reused prompt tokens as <see cref="UsageDetails.CachedInputTokenCount"/>.</para>
 /// </summary>
 public sealed class LocalChatClient : IChatClient
 {

@@ -35,6 +35,20 @@ public class CxsmilesTests
     }
 
     [Fact]
+    public void Repeat_units_are_read_and_written_in_canonical_atom_order()
+    {
+        var m = SmilesReader.Read("COCCCC |Sg:n:3,4:n:ht:::|");
+        var ru = Assert.Single(m.RepeatUnits);
+        Assert.Equal([3, 4], ru.Atoms);
+        Assert.Equal(("n", "ht"), (ru.Subscript, ru.Connection));
+        // RDKit 2022.09 writes this molecule CCCCOC |Sg:n:2,1:n:ht:::| (its group's own atom order); ours sorts them.
+        Assert.Equal("CCCCOC |Sg:n:1,2:n:ht:::|", Sieve.Chemistry.Canonical.CanonicalSmiles.OfWithExtensions(m));
+        Assert.Equal("CCCCOC |Sg:n:1,2:n:ht:::|",
+            Sieve.Chemistry.Canonical.CanonicalSmiles.OfWithExtensions(SmilesReader.Read("CCCCOC |Sg:n:2,1:n:ht:::|")));
+        Assert.Equal("CCCCOC", Sieve.Chemistry.Canonical.CanonicalSmiles.Of(m));
+    }
+
+    [Fact]
     public void Other_fields_are_skipped_and_the_name_follows()
     {
         var m = SmilesReader.Read("C[C@H](O)CC |(0,0,0;1.5,-0.2,;2,3,4e-1;;),wU:1.2,&1:1,atomProp:0.foo.bar baz,$;;;;$| my name");
@@ -49,6 +63,7 @@ public class CxsmilesTests
     [InlineData("CC |$a;b", 4)]            // unclosed labels
     [InlineData("CC |m:0:5|", 8)]          // index out of range
     [InlineData("CC |m:0|", 7)]            // missing candidates
+    [InlineData("CC |Sg:n:2:n:::|", 9)]    // repeat unit atom out of range
     [InlineData("CC |(0,0,x)|", 9)]        // bad coordinate
     [InlineData("CC |", 4)]                // unclosed block
     [InlineData("CC |$a;b;c$|", 9)]        // more labels than atoms

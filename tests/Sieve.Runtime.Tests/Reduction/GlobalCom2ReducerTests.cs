@@ -118,6 +118,9 @@ public sealed class GlobalCom2ReducerTests
         Assert.Equal(ThumbnailOrder.Spatial,
             Assert.IsType<GlobalCom2Reducer>(ReductionSpec.Parse("globalcom2:1:thumb=spatial").Build().Vision).Order);
 
+        var configured = new ReductionOptions { Method = "globalcom2", Ratio = 0.25 }.ToSpec().Build();
+        Assert.Equal(0.25, Assert.IsType<GlobalCom2Reducer>(configured.Vision).Retention);
+
         foreach (var bad in new[] { "globalcom2", "globalcom2:0", "globalcom2:1.5", "globalcom2:0.25:k=2", "globalcom2:0.25,pool:2" })
             Assert.Throws<ReductionSpecException>(() => ReductionSpec.Parse(bad));
     }

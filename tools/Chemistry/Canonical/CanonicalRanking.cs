@@ -52,7 +52,7 @@ public static class CanonicalRanking
         var labels = new List<string>();
         foreach (var a in m.Atoms)
             if (!string.IsNullOrEmpty(a.Label)) labels.Add(a.Label);
-        if (labels.Count == 0 && m.PositionVariations.Count == 0) return null;
+        if (labels.Count == 0 && m.PositionVariations.Count == 0 && m.RepeatUnits.Count == 0) return null;
         labels.Sort(StringComparer.Ordinal);
         var keys = new long[m.AtomCount];
         for (var i = 0; i < m.AtomCount; i++)
@@ -67,6 +67,9 @@ public static class CanonicalRanking
             foreach (var c in pv.Candidates)
                 if ((uint)c < (uint)m.AtomCount) keys[c] |= 1;
         }
+        foreach (var ru in m.RepeatUnits)
+            foreach (var a in ru.Atoms)
+                if ((uint)a < (uint)m.AtomCount) keys[a] |= 4;
         return keys;
     }
 

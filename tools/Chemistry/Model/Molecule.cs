@@ -24,6 +24,10 @@ public sealed class Molecule
     /// <see cref="PositionVariation.Atom"/> to any one of <see cref="PositionVariation.Candidates"/>.</summary>
     public List<PositionVariation> PositionVariations { get; } = [];
 
+    /// <summary>CXSMILES <c>Sg:n</c> / molfile SRU groups: drawn repeat brackets around <see cref="RepeatUnit.Atoms"/>
+    /// with their subscript (<c>n</c>).</summary>
+    public List<RepeatUnit> RepeatUnits { get; } = [];
+
     /// <summary>Set by ring perception; null until then. Mutating the graph clears it.</summary>
     public RingInfo? Rings { get; set; }
 
@@ -126,10 +130,16 @@ public sealed class Molecule
             copy._atomBonds[i] = [.. _atomBonds[i]];
         copy.Properties.AddRange(Properties);
         foreach (var pv in PositionVariations) copy.PositionVariations.Add(pv with { Candidates = [.. pv.Candidates] });
+        foreach (var ru in RepeatUnits) copy.RepeatUnits.Add(ru with { Atoms = [.. ru.Atoms] });
         copy.Rings = Rings;
         return copy;
     }
 }
+
+/// <summary>A structural repeat unit (CXSMILES <c>Sg:n:atoms:subscript:connection:::</c>): the bracketed
+/// <paramref name="Atoms"/> repeat <paramref name="Subscript"/> times; <paramref name="Connection"/> is
+/// <c>ht</c>, <c>hh</c>, <c>eu</c> or empty as drawn.</summary>
+public sealed record RepeatUnit(IReadOnlyList<int> Atoms, string Subscript, string Connection);
 
 /// <summary>A bond from <paramref name="Atom"/> to any one of <paramref name="Candidates"/> (CXSMILES <c>m:</c>).</summary>
 public sealed record PositionVariation(int Atom, IReadOnlyList<int> Candidates);

@@ -32,6 +32,19 @@ internal sealed class CtabBuilder
     /// <summary>After <see cref="Build"/>: each read bond's index in the molecule, -1 when removed.</summary>
     public int[] NewBondIndex { get; private set; } = [];
 
+    /// <summary>A connection table that is already the molecule: every atom kept in place, bonds as they are,
+    /// at the given flat coordinates (for stereo perception of a drawing read from somewhere other than a file).</summary>
+    public static CtabBuilder OfDrawing(Molecule m, IReadOnlyList<Point3> coordinates)
+    {
+        var ctab = new CtabBuilder();
+        for (var i = 0; i < m.AtomCount; i++) ctab.AddAtom(m.Atoms[i], coordinates[i]);
+        ctab.Bonds.AddRange(m.Bonds);
+        ctab.ReadEnds = [.. m.Bonds.Select(b => (b.Begin, b.End))];
+        ctab.NewIndex = [.. Enumerable.Range(0, m.AtomCount)];
+        ctab.NewBondIndex = [.. Enumerable.Range(0, m.BondCount)];
+        return ctab;
+    }
+
     public int AddAtom(Atom atom, Point3 at)
     {
         Atoms.Add(atom);

@@ -70,6 +70,8 @@ public static class HydrogenRemoval
             foreach (var c in pv.Candidates) cands.Add(map[c]);
             result.PositionVariations.Add(new PositionVariation(map[pv.Atom], cands));
         }
+        foreach (var ru in m.RepeatUnits)
+            result.RepeatUnits.Add(ru with { Atoms = [.. ru.Atoms.Where(a => map[a] >= 0).Select(a => map[a])] });
         return result;
     }
 

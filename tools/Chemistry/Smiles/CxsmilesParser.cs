@@ -2,12 +2,12 @@ using System.Text;
 
 namespace Sieve.Chemistry.Smiles;
 
-/// <summary>Reads the CXSMILES block <c>|...|</c> after a SMILES. Implemented: atom labels <c>$...$</c>
-/// and position variation <c>m:</c>. Recognised but skipped (their syntax is still checked): coordinates
+/// <summary>Reads the CXSMILES block <c>|...|</c> after a SMILES. Implemented: atom labels <c>$...$</c>,
+/// position variation <c>m:</c> and repeat units <c>Sg:n:</c>. Recognised but skipped (their syntax is still checked): coordinates
 /// <c>(...)</c>, <c>$_AV:...$</c>, wedges and stereo groups (<c>w</c> <c>wU</c> <c>wD</c> <c>a</c> <c>o</c>
 /// <c>&amp;</c> <c>c</c> <c>t</c> <c>ctu</c> <c>r</c>), radicals <c>^n</c>, <c>lp</c> <c>rb</c> <c>u</c>
 /// <c>s</c> <c>f</c> <c>RG</c> <c>LN</c> <c>LO</c> <c>ha</c>, and the free-text fields <c>atomProp</c> and
-/// <c>Sg*</c>. Anything else is an error, so a typo is never silently accepted.</summary>
+/// the other <c>Sg*</c>. Anything else is an error, so a typo is never silently accepted.</summary>
 internal sealed class CxsmilesParser(string s, Molecule mol)
 {
     private int _pos;
@@ -49,6 +49,7 @@ internal sealed class CxsmilesParser(string s, Molecule mol)
         }
         if (c == '(') { Coordinates(); return; }
         if (StartsWith("m:")) { PositionVariation(); return; }
+        if (StartsWith("Sg:n:")) { RepeatUnit(); return; }
         if (c == '&' || c == '^')
         {
             // '&1:0,2' (stereo group) or '^1:0,2' (radical): digits then ':' then an index list.
@@ -201,6 +202,37 @@ internal sealed class CxsmilesParser(string s, Molecule mol)
             if (At(_pos) == ',' && char.IsAsciiDigit(At(_pos + 1))) { _pos++; continue; }
             return;
         }
+    }
+
+    /// <summary><c>Sg:n:</c> atoms (comma-separated) <c>:</c> subscript <c>:</c> connection, then the fields
+    /// this model does not keep (bracket style and the like) as free text.</summary>
+    private void RepeatUnit()
+    {
+        _pos += 5; // "Sg:n:"
+        var atoms = new List<int> { Index() };
+        while (At(_pos) == ',' && char.IsAsciiDigit(At(_pos + 1)))
+        {
+            _pos++;
+            atoms.Add(Index());
+        }
+        if (At(_pos) != ':') throw Error(_pos, "expected ':' after the repeat unit's atoms");
+        _pos++;
+        var subscript = Word();
+        var connection = "";
+        if (At(_pos) == ':')
+        {
+            _pos++;
+            connection = Word();
+        }
+        mol.RepeatUnits.Add(new RepeatUnit(atoms, subscript, connection));
+        SkipText();
+    }
+
+    private string Word()
+    {
+        var start = _pos;
+        while (At(_pos) is not ('\0' or ':' or '|' or ',')) _pos++;
+        return s[start.._pos];
     }
 
     private int Index()

@@ -149,7 +149,7 @@ public static class SmilesWriter
         var hasLabels = false;
         foreach (var a in m.Atoms)
             if (!string.IsNullOrEmpty(a.Label)) { hasLabels = true; break; }
-        if (!hasLabels && m.PositionVariations.Count == 0) return;
+        if (!hasLabels && m.PositionVariations.Count == 0 && m.RepeatUnits.Count == 0) return;
         var outIndex = new int[m.AtomCount];
         for (var i = 0; i < order.Count; i++) outIndex[order[i]] = i;
         sb.Append(" |");
@@ -189,6 +189,22 @@ public static class SmilesWriter
                     sb.Append(pvs[i].Candidates[j].ToString(CultureInfo.InvariantCulture));
                 }
             }
+        }
+        // Repeat units, sorted by their written atoms, as RDKit writes SRU groups.
+        var units = new List<(List<int> Atoms, RepeatUnit Unit)>();
+        foreach (var ru in m.RepeatUnits)
+        {
+            var atoms = new List<int>();
+            foreach (var a in ru.Atoms) atoms.Add(outIndex[a]);
+            atoms.Sort();
+            units.Add((atoms, ru));
+        }
+        units.Sort((x, y) => x.Atoms[0].CompareTo(y.Atoms[0]));
+        foreach (var (atoms, ru) in units)
+        {
+            if (!first || m.PositionVariations.Count > 0) sb.Append(',');
+            first = false;
+            sb.Append("Sg:n:").Append(string.Join(",", atoms)).Append(':').Append(ru.Subscript).Append(':').Append(ru.Connection).Append(":::");
         }
         sb.Append('|');
     }

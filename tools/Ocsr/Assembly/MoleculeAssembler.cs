@@ -13,7 +13,8 @@ internal sealed record DrawnMolecule(Molecule Molecule, List<AtomPosition> Posit
 /// bond drawn to the label ends there), every other node is an implicit carbon. One molecule per connected part.</summary>
 internal static class MoleculeAssembler
 {
-    public static List<DrawnMolecule> Assemble(BondGraph graph, IReadOnlyList<DrawnLabel> labels, double bondLength, double scale)
+    public static List<DrawnMolecule> Assemble(BondGraph graph, IReadOnlyList<DrawnLabel> labels, double bondLength, double scale,
+        IReadOnlyList<DrawnPositionVariation>? variations = null, IReadOnlyList<DrawnRepeatUnit>? repeats = null)
     {
         var m = new Molecule();
         var positions = new List<AtomPosition>();
@@ -61,8 +62,15 @@ internal static class MoleculeAssembler
         {
             int a = nodeAtom[bond.A], b = nodeAtom[bond.B];
             if (a == b || m.BondBetween(a, b) is not null) continue;
-            m.AddBond(a, b, bond.Order switch { 2 => BondOrder.Double, 3 => BondOrder.Triple, _ => BondOrder.Single });
+            m.AddBond(new Bond(a, b, bond.Order switch { 2 => BondOrder.Double, 3 => BondOrder.Triple, _ => BondOrder.Single })
+            {
+                // Begin is the narrow end: the stereocentre a molfile lists first.
+                Wedge = bond.Style switch { BondStyle.Wedge => BondWedge.Wedge, BondStyle.Hash => BondWedge.Hash, BondStyle.Wavy => BondWedge.Either, _ => BondWedge.None },
+            });
         }
+        foreach (var pv in variations ?? []) PositionVariations.Add(m, pv, nodeAtom);
+        foreach (var ru in repeats ?? [])
+            m.RepeatUnits.Add(new RepeatUnit([.. ru.Nodes.Select(n => nodeAtom[n]).Distinct().Order()], ru.Subscript, ""));
         // A label no bond reaches is a structure of its own only when it names one (a counter-ion, a reagent).
         for (var l = 0; l < labels.Count; l++)
             if (labelAtom[l] < 0 && LabelParser.Parse(labels[l].Text) is { IsMarkush: false } && labels[l].Text.Length > 1)
@@ -104,7 +112,13 @@ internal static class MoleculeAssembler
         }
         foreach (var bond in m.Bonds)
             if (index.TryGetValue(bond.Begin, out var b) && index.TryGetValue(bond.End, out var e))
-                part.AddBond(b, e, bond.Order);
+                part.AddBond(new Bond(b, e, bond.Order) { Wedge = bond.Wedge, IsAromatic = bond.IsAromatic });
+        foreach (var pv in m.PositionVariations)
+            if (index.TryGetValue(pv.Atom, out var star))
+                part.PositionVariations.Add(new PositionVariation(star, [.. pv.Candidates.Where(index.ContainsKey).Select(c => index[c])]));
+        foreach (var ru in m.RepeatUnits)
+            if (ru.Atoms.All(index.ContainsKey))
+                part.RepeatUnits.Add(ru with { Atoms = [.. ru.Atoms.Select(a => index[a])] });
         return (part, partPositions);
     }
 }

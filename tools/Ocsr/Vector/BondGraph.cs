@@ -1,7 +1,8 @@
 namespace Sieve.Ocsr.Vector;
 
-/// <summary>A drawn bond between two graph nodes, with its order (1–3) from the parallel lines drawn.</summary>
-internal sealed record DrawnBond(int A, int B, int Order);
+/// <summary>A drawn bond between two graph nodes, with its order (1–3) from the parallel lines drawn. A wedge,
+/// hash or wavy bond has its narrow end (the stereocentre) at <see cref="A"/>.</summary>
+internal sealed record DrawnBond(int A, int B, int Order, BondStyle Style = BondStyle.Plain);
 
 /// <summary>The skeleton of a drawing: nodes (bond ends, corners, junctions — implicit carbons until a label
 /// claims them) and bonds between them.</summary>

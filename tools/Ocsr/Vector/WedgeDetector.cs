@@ -1,0 +1,64 @@
+using OpenCvSharp;
+
+namespace Sieve.Ocsr.Vector;
+
+/// <summary>Solid wedges: a single bond whose ink widens steadily from one end (the stereocentre) to the other.
+/// Thinning has already turned the triangle into its centre line; the widths across that line tell a wedge
+/// from a plain or bold line, which keep one width.</summary>
+internal static class WedgeDetector
+{
+    public static void Mark(BondGraph graph, Mat ink, double bondLength, double stroke)
+    {
+        var width = new InkWidth(ink);
+        for (var i = 0; i < graph.Bonds.Count; i++)
+        {
+            var bond = graph.Bonds[i];
+            if (bond.Order != 1 || bond.Style != BondStyle.Plain) continue;
+            Pt a = graph.Nodes[bond.A], b = graph.Nodes[bond.B];
+            var length = Geometry.Distance(a, b);
+            if (length < bondLength * 0.4) continue;
+            var dir = (b - a) * (1 / length);
+            // Widths along the middle of the bond (its ends meet labels and other bonds).
+            var ts = new List<double>();
+            var ws = new List<double>();
+            for (var t = 0.2; t <= 0.801; t += 0.05)
+            {
+                var w = width.Across(a + (b - a) * t, dir, bondLength * 0.4, stroke * 1.5);
+                if (w <= 0) continue;
+                ts.Add(t);
+                ws.Add(w);
+            }
+            if (ts.Count < 8) continue;
+            var (intercept, slope, residual) = Fit(ts, ws);
+            double atA = intercept, atB = intercept + slope;
+            double narrow = Math.Min(atA, atB), wide = Math.Max(atA, atB);
+            // A wedge: its wide end clearly wider than a line, its narrow end about a line, the widths on a
+            // straight ramp (a crossing or a touching label makes a bump, not a ramp).
+            if (wide < Math.Max(2.4 * stroke, stroke + 3) || narrow > 0.55 * wide || residual > 0.25 * (wide - narrow)) continue;
+            graph.Bonds[i] = atA < atB
+                ? bond with { Style = BondStyle.Wedge }
+                : bond with { A = bond.B, B = bond.A, Style = BondStyle.Wedge };
+        }
+    }
+
+    /// <summary>Least-squares line through (t, w): intercept, slope and the root-mean-square residual.</summary>
+    private static (double Intercept, double Slope, double Residual) Fit(List<double> ts, List<double> ws)
+    {
+        double mt = ts.Average(), mw = ws.Average();
+        double stw = 0, stt = 0;
+        for (var k = 0; k < ts.Count; k++)
+        {
+            stw += (ts[k] - mt) * (ws[k] - mw);
+            stt += (ts[k] - mt) * (ts[k] - mt);
+        }
+        var slope = stt == 0 ? 0 : stw / stt;
+        var intercept = mw - slope * mt;
+        var rss = 0.0;
+        for (var k = 0; k < ts.Count; k++)
+        {
+            var e = ws[k] - (intercept + slope * ts[k]);
+            rss += e * e;
+        }
+        return (intercept, slope, Math.Sqrt(rss / ts.Count));
+    }
+}
