@@ -2,11 +2,16 @@
 # OCSR accuracy and speed, Sieve against OSRA on the same images: exact-match rate (canonical SMILES equal),
 # mean Tanimoto and seconds per image, per drawing style, one table.
 #   bench/ocsr.sh [COUNT]      COUNT molecules per style (default 50); needs ./setup.sh --dev (RDKit, OSRA)
+# Styles: s400 s800 bold noisy abbrev markush, and images as found: jpeg rotated tiff (scripts/ocsr/make_devset.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-50}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# OCSR_BENCH_DIR=DIR keeps the images and both tools' readings there (for scripts/ocsr/errors.py).
+if [ -n "${OCSR_BENCH_DIR:-}" ]; then
+  work="$OCSR_BENCH_DIR"; mkdir -p "$work"
+else
+  work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+fi
 
 /usr/bin/python3 scripts/ocsr/make_devset.py "$work/set" --count "$count" >&2
 mapfile -t images < <(tail -n +2 "$work/set/truth.tsv" | cut -f2)

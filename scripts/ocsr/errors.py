@@ -16,27 +16,19 @@ first class that explains it, comparing the reading with the truth by RDKit:
 With --list every miss is printed with its class, truth and reading.
 """
 import collections
-import re
 import sys
 
 from rdkit import Chem, RDLogger
+
+from score import normalised
 
 RDLogger.DisableLog("rdApp.*")
 
 
 def mol(smiles):
-    if not smiles:
-        return None
-    m = Chem.MolFromSmiles(smiles)
-    if m is None:
-        return None
-    for a in m.GetAtoms():
-        if a.GetAtomicNum() == 0:
-            label = a.GetPropsAsDict().get("atomLabel", a.GetPropsAsDict().get("dummyLabel", ""))
-            r = re.fullmatch(r"_?R(\d+)", str(label))
-            a.SetIsotope(int(r.group(1)) if r else 0)
-    Chem.RemoveStereochemistry(m)
-    return m
+    """The molecule as score.py compares it (R-labels as isotopes on `*`, no stereo), or None."""
+    canonical = normalised(smiles)
+    return Chem.MolFromSmiles(canonical) if canonical else None
 
 
 def skeleton(m):

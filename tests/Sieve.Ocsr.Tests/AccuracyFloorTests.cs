@@ -8,10 +8,13 @@ public class AccuracyFloorTests
     [Theory]
     [InlineData("s400", 4)]
     [InlineData("s800", 5)]
-    [InlineData("bold", 4)]
-    [InlineData("noisy", 1)]
-    [InlineData("abbrev", 2)]
-    [InlineData("markush", 2)]
+    [InlineData("bold", 5)]
+    [InlineData("noisy", 3)]
+    [InlineData("abbrev", 4)]
+    [InlineData("markush", 3)]
+    [InlineData("jpeg", 4)]
+    [InlineData("rotated", 4)]
+    [InlineData("tiff", 3)]
     public void Reads_at_least_the_floor_of_each_style_exactly(string style, int floor)
     {
         var images = DevSet.Images().Where(i => i.Style == style).ToList();

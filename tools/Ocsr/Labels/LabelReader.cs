@@ -105,7 +105,28 @@ internal static class LabelReader
             text.Append(c);
         }
         var labelBox = glyphs.Select(g => g.Box).Aggregate((a, b) => a | b);
-        return new DrawnLabel(Repair(text.ToString()), labelBox, glyphs.Average(g => g.Result.Confidence), []);
+        return new DrawnLabel(Repair(Known(text.ToString())), labelBox, glyphs.Average(g => g.Result.Confidence), []);
+    }
+
+    /// <summary>Glyphs whose reading depends on the word around them: a small x or t after letters is a '+' in
+    /// <c>N+</c> but a letter in <c>nHex</c>; a P with its tail below the line is a p in <c>nHept</c>.</summary>
+    private static readonly Dictionary<char, char> Alternatives = new() { ['+'] = 'x', ['P'] = 'p', ['p'] = 'P' };
+
+    /// <summary>The text as read when the label parser knows it; otherwise the first reading with some ambiguous
+    /// glyphs swapped for their alternatives that it knows, or the text as read when none is.</summary>
+    private static string Known(string text)
+    {
+        if (LabelParser.Parse(text) is not null) return text;
+        var ambiguous = Enumerable.Range(0, text.Length).Where(i => Alternatives.ContainsKey(text[i])).Take(4).ToList();
+        for (var mask = 1; mask < 1 << ambiguous.Count; mask++)
+        {
+            var chars = text.ToCharArray();
+            for (var k = 0; k < ambiguous.Count; k++)
+                if ((mask & 1 << k) != 0) chars[ambiguous[k]] = Alternatives[chars[ambiguous[k]]];
+            var candidate = new string(chars);
+            if (LabelParser.Parse(candidate) is not null) return candidate;
+        }
+        return text;
     }
 
     /// <summary>Readings that are almost certainly one glyph misread.</summary>
