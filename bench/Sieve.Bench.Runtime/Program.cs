@@ -1,6 +1,7 @@
-using Sieve.Runtime.Loading.Configs;
 using System.Globalization;
+using Sieve.Bench;
 using Sieve.Runtime;
+using Sieve.Runtime.Loading;
 using Sieve.Runtime.Generation;
 using Sieve.Runtime.Models;
 using static TorchSharp.torch;
@@ -14,22 +15,8 @@ using static TorchSharp.torch;
 int textTokens = Option("--text-tokens", 200), newTokens = Option("--new-tokens", 32), threads = Option("--threads", 0);
 TorchRuntime.EnsureLoadable();
 if (threads > 0) set_num_threads(threads);
-var config = new LlavaConfig
-{
-    VisionConfig = new ClipVisionConfig
-    {
-        HiddenSize = 512, IntermediateSize = 2048, NumHiddenLayers = 8, NumAttentionHeads = 8, ImageSize = 336, PatchSize = 14,
-    },
-    TextConfig = new LlamaConfig
-    {
-        VocabSize = 32064, HiddenSize = 1024, IntermediateSize = 2816, NumHiddenLayers = 8, NumAttentionHeads = 16,
-        NumKeyValueHeads = 16, HeadDim = 64, RmsNormEps = 1e-5,
-    },
-    ImageTokenIndex = 32000,
-};
-Console.WriteLine($"model: CLIP {config.VisionConfig.NumHiddenLayers}×{config.VisionConfig.HiddenSize} at 336 px (576 patches), " +
-    $"Llama {config.TextConfig.NumHiddenLayers}×{config.TextConfig.HiddenSize} (ffn {config.TextConfig.IntermediateSize}, vocab {config.TextConfig.VocabSize}); " +
-    $"torch threads {get_num_threads()}");
+var config = ScaledLlava.Config();
+Console.WriteLine($"model: {ScaledLlava.Describe(config)}; torch threads {get_num_threads()}");
 var prompt = new List<long> { 1 };
 prompt.Add(config.ImageTokenIndex);
 var random = new Random(1);
@@ -39,7 +26,7 @@ Console.WriteLine($"{"dtype",-9} {"vision ms",10} {"prefill ms",11} {"prefill to
 foreach (var dtype in new[] { ScalarType.Float32, ScalarType.BFloat16 })
 {
     using var model = new LlavaModel(config, dtype, CPU);
-    Randomize(model);
+    SyntheticLlavaCheckpoint.Fill(model);
     using var pixels = randn(1, 3, 336, 336);
     var options = new SamplingOptions { MaxNewTokens = newTokens };
     Generate.Tokens(model, prompt, pixels, options with { MaxNewTokens = 2 });   // warm-up
@@ -58,17 +45,4 @@ int Option(string name, int fallback)
 {
     int i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
-}
-
-// N(0, 1/fan_in) weights keep activations in range, so BF16 timings are not skewed by overflowing values.
-static void Randomize(nn.Module model)
-{
-    using var noGrad = no_grad();
-    foreach (var (name, p) in model.named_parameters())
-    {
-        using var scope = NewDisposeScope();
-        var noise = randn(p.shape, ScalarType.Float32);
-        p.copy_(p.dim() == 1 ? (name.EndsWith("bias", StringComparison.Ordinal) ? noise * 0.02 : 1 + noise * 0.02)
-            : noise / Math.Sqrt(p.shape[^1]));
-    }
 }

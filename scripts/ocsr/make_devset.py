@@ -5,9 +5,12 @@
 
 The test subset in tests/Sieve.Ocsr.Tests/Data/devset is: make_devset.py tests/Sieve.Ocsr.Tests/Data/devset --count 5 --seed 80 --palette
 
-Writes OUT_DIR/<style>/<name>.png and OUT_DIR/truth.tsv (style, relative path, truth). Truth is RDKit's canonical
-SMILES without stereo (the drawings carry none) — except for the drawn-feature styles of devset_features.py
-(stereo, wavy, arom, posvar, sru), whose truth is what the drawing says; for Markush images it is a CXSMILES whose `*` atoms carry their
+Styles: s400, s800 (RDKit's colour palette), bold, noisy (speckle, blur, rotation, JPEG artefacts), abbrev, markush,
+and images as found: jpeg (colour, JPEG quality 40-75), rotated (colour, +-3 degrees), tiff (1-bit CCITT G4 TIFF),
+and the drawn-feature styles of devset_features.py (stereo, wavy, arom, posvar, sru).
+Writes OUT_DIR/<style>/<name>.(png|jpg|tif) and OUT_DIR/truth.tsv (style, relative path, truth). Truth is RDKit's canonical
+SMILES without stereo (the drawings carry none) — except for the drawn-feature styles, whose truth is what the
+drawing says; for Markush images it is a CXSMILES whose `*` atoms carry their
 R-labels ($R1$ ...), which scripts/ocsr/score.py compares label by label. The same seed gives the same set.
 Needs python3-rdkit, rdkit-data and python3-pil (./setup.sh --dev).
 """
@@ -129,9 +132,12 @@ def main():
     rng = random.Random(args.seed)
 
     def save(img, path):
+        save_png(img, os.path.join(args.out, path))
+
+    def save_png(img, full_path):
         if args.palette:
             img = img.quantize(16)
-        img.save(os.path.join(args.out, path), optimize=True)
+        img.save(full_path, optimize=True)
 
     mols = candidates(args.seed)
     styles = {
@@ -174,6 +180,23 @@ def main():
         save(draw(m, (500, 400), bw=True), path)
         rows.append(("markush", path, markush_truth(m)))
         n += 1
+    # Images as found: colour drawings saved as JPEG, slightly rotated, and black-and-white fax TIFF (patent pages).
+    # Their own random stream, so the styles above stay the same images for the same seed.
+    found = random.Random(args.seed + 1)
+    found_styles = {
+        "jpeg": (".jpg", lambda m: draw(m, (500, 400)), lambda img, path: img.save(path, "JPEG", quality=found.randint(40, 75))),
+        "rotated": (".png", lambda m: draw(m, (500, 400)).rotate(
+            found.uniform(-3, 3), resample=Image.BICUBIC, expand=True, fillcolor=(255, 255, 255)), save_png),
+        "tiff": (".tif", lambda m: draw(m, (600, 450), bw=True), lambda img, path: img.convert("L").point(
+            lambda v: 255 if v >= 160 else 0).convert("1").save(path, "TIFF", compression="group4")),
+    }
+    for style, (ext, render, write) in found_styles.items():
+        os.makedirs(os.path.join(args.out, style), exist_ok=True)
+        for i, mol in enumerate(mols[2 * args.count: 3 * args.count]):
+            rdDepictor.Compute2DCoords(mol)
+            path = f"{style}/{i:03d}{ext}"
+            write(render(mol), os.path.join(args.out, path))
+            rows.append((style, path, Chem.MolToSmiles(mol)))
     rows += feature_styles(mols, args.count, args.seed, save, args.out, draw)
     with open(os.path.join(args.out, "truth.tsv"), "w") as f:
         f.write("style\tpath\ttruth\n")

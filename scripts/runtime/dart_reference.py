@@ -8,7 +8,7 @@ A transcription, written for this test from the method of the DART authors' Llam
   * every pivot picks floor(M / (P_img + P_txt)) of the image rows not yet taken (image pivots are taken from the
     start) with the largest negative cosine similarity to it, on layer K-1's output through the final RMSNorm;
   * kept image rows = image pivots + all picks (text pivots are dropped from the set again).
-The reference walks the pivots in Python set order; Sieve walks them in ascending position. "kept" is computed
+The reference walks the pivots in Python set order; Sieve by default in ascending position. "kept" is computed
 with ascending order (what the test compares); "kept_reference_order" with the reference's set iteration, for the record.
 
 Writes into DIR: dart-keys.npy float32 [1, heads, L, head_dim], dart-normed.npy float32 [L, D], dart-expected.json.
@@ -71,8 +71,16 @@ def main(out):
         cases.append(dict(budget=budget, image_pivots=p_img, text_pivots=p_txt, pivot_order=order, kept=kept,
                           reference_order=set_order, kept_reference_order=kept_set))
     layout = dict(image_start=TEXT_BEFORE, image_length=IMAGE, rows=TEXT_BEFORE + IMAGE + TEXT_AFTER)
+    # CPython's iteration order of set(values).copy(), which Sieve rebuilds for order=reference.
+    rng = np.random.default_rng(7)
+    set_orders = []
+    for size in [1, 2, 5, 6, 8, 8, 8, 8, 8, 8, 9, 12, 16, 20, 40]:
+        high = int(rng.choice([40, 700, 3000, 100000]))
+        values = [int(v) for v in rng.choice(high, size=size, replace=False)]
+        set_orders.append(dict(values=values, order=list(set(values).copy())))
+    set_orders.append(dict(values=[3, 35, 67, 99, 4, 36, 68, 100], order=list(set([3, 35, 67, 99, 4, 36, 68, 100]).copy())))
     with open(os.path.join(out, "dart-expected.json"), "w") as f:
-        json.dump(dict(layout=layout, cases=cases), f, indent=1)
+        json.dump(dict(layout=layout, cases=cases, set_orders=set_orders, python=sys.version.split()[0]), f, indent=1)
         f.write("\n")
 
 

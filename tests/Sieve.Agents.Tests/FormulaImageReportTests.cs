@@ -131,7 +131,7 @@ public sealed class FormulaImageReportTests : CommandScratch
     public void Batch_reads_the_drawn_formula_too()
     {
         var patents = Path.Combine(Dir, "patents");
-        Copy(Samples.Patent(Drawn), Path.Combine(patents, Drawn));
+        Samples.Copy(Samples.Patent(Drawn), Path.Combine(patents, Drawn));
         var molecules = new List<BatchMolecule>
         {
             new(1, Diazepam, SmilesReader.Read(Diazepam), null),
@@ -158,16 +158,5 @@ public sealed class FormulaImageReportTests : CommandScratch
     {
         using var white = new OpenCvSharp.Mat(200, 300, OpenCvSharp.MatType.CV_8UC3, OpenCvSharp.Scalar.White);
         OpenCvSharp.Cv2.ImWrite(path, white);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var f in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, f));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(f, target);
-        }
     }
 }

@@ -24,6 +24,14 @@ internal static class Samples
     public static IEnumerable<string> Packages() =>
         Directory.GetDirectories(Root).Where(d => !Path.GetFileName(d).StartsWith('_')).OrderBy(d => d, StringComparer.Ordinal);
 
+    /// <summary>Copies a folder tree (a sample package into a scratch patents folder).</summary>
+    public static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
+        foreach (var d in Directory.GetDirectories(from)) Copy(d, Path.Combine(to, Path.GetFileName(d)));
+    }
+
     public static InfringementReport Report(string patent, string molecule) =>
         new PatentFinderPipeline(new FixedClock(When)).Run(Patent(patent), MoleculeSource.Read(molecule));
 }

@@ -56,6 +56,21 @@ public sealed class LocalChatBackendTests
     }
 
     [Fact]
+    public void The_prefix_cache_budget_comes_from_the_runtime_section()
+    {
+        using var dir = new ScratchFolder();
+        TinyChatFolder.Write(dir);
+        var settings = Config(("Agents:Backend:Kind", "local"), ("Agents:Backend:Local:ModelPath", dir.Path),
+            ("Runtime:PrefixCache:MaxBytes", "12345"));
+        var client = Assert.IsType<LocalChatClient>(ChatBackendFactory.Create(settings));
+        Assert.Equal(12345, client.Model.PrefixCache.MaxBytes);
+
+        var negative = Config(("Agents:Backend:Kind", "local"), ("Agents:Backend:Local:ModelPath", dir.Path),
+            ("Runtime:PrefixCache:MaxBytes", "-5"));
+        Assert.Contains("Runtime:PrefixCache:MaxBytes is -5", Assert.Throws<ChatBackendException>(() => ChatBackendFactory.Create(negative)).Message);
+    }
+
+    [Fact]
     public void Settings_that_cannot_give_a_model_are_named()
     {
         using var dir = new ScratchFolder();

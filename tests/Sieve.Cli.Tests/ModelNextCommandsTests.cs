@@ -45,6 +45,33 @@ public sealed class ModelNextCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Reduce_globalcom2_with_dart_shortens_the_prompt_and_dumps_the_kept_positions()
+    {
+        var folder = Path.Combine(_dir, "next");
+        TinyNextCheckpoint.Write(folder);
+        var ids = $"1,5,{TinyLlava.ImageToken},7";
+        var full = AnyResLayout.Create((30, 45), TinyNextCheckpoint.Config().ImageGridPinpoints, 56, 14).PackedLength;
+        var outFile = Path.Combine(_dir, "logits.npy");
+        var dump = Path.Combine(_dir, "kept.json");
+        var run = CliRunner.Run("", "model", "logits", folder, "--input-ids", ids, "--image", Image, "--out", outFile,
+            "--reduce", "globalcom2:0.5,dart:6:mode=exact", "--dump-kept", dump);
+        Assert.Equal(0, run.ExitCode);
+        using var array = NumpyFile.Read(outFile);
+        Assert.Equal(3 + 6, array.shape[0]);                // logits of the rows past DART: 3 text + 6 image
+        // "image tokens kept 6 of N": N, what GlobalCom² passed on, is below the unreduced count.
+        var passed = int.Parse(System.Text.RegularExpressions.Regex.Match(run.Error, @"kept 6 of (\d+)").Groups[1].Value);
+        Assert.InRange(passed, 7, full - 1);
+        var kept = System.Text.Json.JsonSerializer.Deserialize<long[]>(File.ReadAllText(dump))!;
+        Assert.Equal(6, kept.Length);
+        Assert.All(kept, p => Assert.InRange(p, 2, 2 + passed - 1));
+
+        var pool = CliRunner.Run("", "model", "logits", folder, "--input-ids", ids, "--image", Image, "--out", outFile,
+            "--reduce", "pool:2");
+        Assert.Equal(1, pool.ExitCode);
+        Assert.Contains("globalcom2", pool.Error);
+    }
+
+    [Fact]
     public void Pixel_values_without_image_sizes_are_refused_for_NeXT()
     {
         var folder = Path.Combine(_dir, "next");

@@ -68,6 +68,7 @@ public class PatentPackageTests
             Assert.Equal(["I.png"], reader.Read_);
             Assert.Empty(pkg.Problems);
             Assert.Equal(0.8, pkg.ImageFormulas["I"]);
+            Assert.Equal([new DrawnFormula("I", "formulas/I.png", "*c1ccccc1 |$R1;;;;;;$|", 0.8, null)], pkg.Drawings);
             Assert.Equal(Verdict.Covered, PatentEvaluator.Evaluate(pkg, MoleculeInput.FromSmiles("Cc1ccccc1")).Verdict);
         }
         finally { Directory.Delete(dir, true); }
@@ -81,11 +82,15 @@ public class PatentPackageTests
         {
             Assert.Contains(PatentPackage.Load(dir).Problems, p => p.StartsWith("I.png: a drawn formula"));
             Assert.Contains(PatentPackage.Load(dir, new DrawingsSay(null, 0)).Problems, p => p == "I.png: no structure read (no bonds found)");
+            // An unread drawing is listed with its reason, so a report can say which formula is missing and why.
+            Assert.Equal([new DrawnFormula("I", "formulas/I.png", null, 0, "no bonds found")], PatentPackage.Load(dir, new DrawingsSay(null, 0)).Drawings);
+            Assert.Equal("a drawn formula, and no structure reader was given to read images", Assert.Single(PatentPackage.Load(dir).Drawings).Failure);
             File.WriteAllText(Path.Combine(dir, "formulas", "I.cxsmi"), "[*:1]c1ccccc1\n");
             var reader = new DrawingsSay("*C |$R1;$|", 0.5);
             var pkg = PatentPackage.Load(dir, reader);
             Assert.Empty(reader.Read_);
             Assert.Empty(pkg.ImageFormulas);
+            Assert.Empty(pkg.Drawings);
             Assert.Equal("[*:1]c1ccccc1", pkg.Formulas["I"]);
         }
         finally { Directory.Delete(dir, true); }

@@ -20,6 +20,14 @@ public sealed class RuntimeOptionsTests
     }
 
     [Fact]
+    public void The_prefix_cache_holds_2_GiB_by_default_and_a_negative_budget_is_named()
+    {
+        Assert.Equal(2L << 30, new RuntimeOptions().PrefixCache.MaxBytes);
+        Assert.Equal(["Runtime:PrefixCache:MaxBytes is -1; expected 0 (off) or a byte count"],
+            new RuntimeOptions { PrefixCache = new() { MaxBytes = -1 } }.Validate());
+    }
+
+    [Fact]
     public void Devices_map_to_TorchSharp_devices()
     {
         TorchRuntime.EnsureLoadable();

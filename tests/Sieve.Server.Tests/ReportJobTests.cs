@@ -53,6 +53,26 @@ public sealed class ReportJobTests
     }
 
     [Fact]
+    public async Task Report_job_on_an_uploaded_package_whose_formula_is_only_drawn_reads_the_drawing()
+    {
+        await using var server = await LiveServer.StartAsync();
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(ZipOf(Repository.Patent("benzodiazepinone-drawn"), "benzodiazepinone-drawn")), "patent", "bzd.zip" },
+            { new StringContent("CN1C(=O)CN=C(c2ccccc2)c2cc(Cl)ccc21"), "molecule" },
+        };
+        var post = await server.Client.PostAsync("/v1/reports", form);
+        Assert.Equal(HttpStatusCode.Accepted, post.StatusCode);
+        var report = await server.WaitAsync(post.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        var json = await LiveServer.Json(report);
+        Assert.Equal("covered", json.GetProperty("verdict").GetString());
+        var image = Assert.Single(json.GetProperty("formulaImages").EnumerateArray().ToList());
+        Assert.Equal("formulas/I.png", image.GetProperty("file").GetString());
+        Assert.True(image.GetProperty("confidence").GetDouble() > 0);
+    }
+
+    [Fact]
     public async Task Job_in_flight_at_shutdown_runs_again_after_restart()
     {
         var gate = new BlockingEngine();

@@ -74,6 +74,7 @@ public static class StructureReader
         components.RemoveAll(c => hashed.Contains(c.Id));
 
         var glyphs = new List<(int Id, Rect Box)>();
+        var nextId = count;
         var lineArt = new List<Segment>();
         foreach (var (id, box, area) in components)
         {
@@ -89,11 +90,13 @@ public static class StructureReader
                 continue;
             }
             var own = segs.ToList();
-            glyphs.AddRange(TouchingGlyphs.Extract(ids, id, own, bondLength, stroke, GlyphClassifier.Default));
+            glyphs.AddRange(TouchingGlyphs.Extract(ids, id, own, bondLength, stroke, GlyphClassifier.Default, ref nextId));
             lineArt.AddRange(own);
         }
 
         var labels = LabelReader.Read(ids, glyphs, GlyphClassifier.Default);
+        // An upright stroke a bond points at from a little way off is the iodine symbol.
+        labels = labels.Select(l => l.IsStroke && IodineStroke.IsIodine(l, lineArt, bondLength, stroke) ? l with { Text = "I" , IsIodine = true } : l).ToList();
         // Short bond lines (the inner line of a C=O, a stub) can pass for glyphs; alone they are line art again.
         foreach (var stroke_ in labels.Where(l => l.IsStroke))
             foreach (var id in stroke_.ComponentIds)

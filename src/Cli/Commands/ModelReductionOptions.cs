@@ -11,7 +11,8 @@ public sealed class ModelReductionOptions
     public Option<string?> Reduce { get; } = new("--reduce")
     {
         Description = "Vision-token reduction, overriding appsettings.json Runtime:Reduction: none, dart:M[:k=2][:mode=paper|exact]" +
-            "[:pimg=4][:ptxt=4], fastv:M[:k=2], random:M[:seed=0][:k=2], pool:k (k×k average, k ≤ 8) or pool:N (N tokens); " +
+            "[:pimg=4][:ptxt=4], fastv:M[:k=2], random:M[:seed=0][:k=2], pool:k (k×k average, k ≤ 8) or pool:N (N tokens), " +
+            "globalcom2:R[:thumb=score|spatial] (LLaVA-NeXT, R in (0, 1] kept); " +
             "M is tokens kept per image or a fraction (0.25). One encoder-side and one decoder-side method may be joined by a comma.",
     };
 

@@ -100,8 +100,8 @@ public sealed class PrefixCache : IDisposable
 
     /// <summary>
     /// Stores the computed <paramref name="cache"/> of <paramref name="sequence"/> (taking ownership: it is disposed
-    /// when evicted, or at once when it cannot be kept). Entries it makes redundant (shorter prefixes of it with the
-    /// same settings and pruning) are dropped; so is the new one when a stored entry already extends it.
+    /// when evicted, or at once when it cannot be kept). Entries whose whole prompt it holds are dropped (see
+    /// <see cref="Supersedes"/>); the new one is not kept when a remaining entry holds its whole prompt.
     /// </summary>
     /// <param name="featureCounts">Rows of each image of the sequence, in order.</param>
     /// <param name="prunedExtent">Rows [0, E) whose content chose a decoder reducer's kept rows; 0 when nothing was pruned.</param>
@@ -133,24 +133,27 @@ public sealed class PrefixCache : IDisposable
         {
             if (_disposed || !Enabled || entry.Bytes > MaxBytes)
                 dropped.Add(entry);
-            else if (_entries.Any(e => Extends(e, entry)))
-                dropped.Add(entry);
             else
             {
                 for (var node = _entries.First; node is not null;)
                 {
                     var next = node.Next;
-                    if (Extends(entry, node.Value))
+                    if (Supersedes(entry, node.Value))
                         Remove(node, dropped);
                     node = next;
                 }
-                _entries.AddFirst(entry);
-                _bytes += entry.Bytes;
-                RuntimeMetrics.PrefixCacheBytes(Name, entry.Bytes);
-                while (_bytes > MaxBytes && _entries.Last is { } last)
+                if (_entries.Any(e => Supersedes(e, entry)))
+                    dropped.Add(entry);
+                else
                 {
-                    Remove(last, dropped);
-                    _evictions++;
+                    _entries.AddFirst(entry);
+                    _bytes += entry.Bytes;
+                    RuntimeMetrics.PrefixCacheBytes(Name, entry.Bytes);
+                    while (_bytes > MaxBytes && _entries.Last is { } last)
+                    {
+                        Remove(last, dropped);
+                        _evictions++;
+                    }
                 }
             }
         }
@@ -175,13 +178,17 @@ public sealed class PrefixCache : IDisposable
         Clear();
     }
 
-    /// <summary>True when <paramref name="longer"/> makes <paramref name="shorter"/> redundant: every request that
-    /// could reuse the shorter one reuses at least as much of the longer one under the same rules.</summary>
-    private static bool Extends(Entry longer, Entry shorter) =>
-        string.Equals(longer.Settings, shorter.Settings, StringComparison.Ordinal)
-        && longer.PrunedExtent == shorter.PrunedExtent
-        && shorter.Sequence.Length <= longer.Sequence.Length
-        && PrefixSequence.CommonPrefix(longer.Sequence, shorter.Sequence) == shorter.Sequence.Length;
+    /// <summary>
+    /// True when <paramref name="newer"/> holds <paramref name="older"/>'s whole prompt (same settings and pruning):
+    /// the older entry differs at most in the answer it generated, which the next turn of a conversation sends back
+    /// as text and re-tokenizes (often not into the same ids). Keeping it would store each turn of a conversation
+    /// again in full; a request that shares only part of the older prompt (another conversation with the same system
+    /// text) does not supersede it.
+    /// </summary>
+    private static bool Supersedes(Entry newer, Entry older) =>
+        string.Equals(newer.Settings, older.Settings, StringComparison.Ordinal)
+        && newer.PrunedExtent == older.PrunedExtent
+        && PrefixSequence.CommonPrefix(newer.Sequence, older.Sequence) >= Math.Min(older.Sequence.PromptLength, older.Sequence.Length);
 
     private void Remove(LinkedListNode<Entry> node, List<Entry> dropped)
     {

@@ -13,11 +13,12 @@ public sealed class PrefixSequence
     private readonly int[] _imageSymbols;
     private readonly string[] _imageHashes;
 
-    private PrefixSequence(long[] tokens, int[] imageSymbols, string[] imageHashes)
+    private PrefixSequence(long[] tokens, int[] imageSymbols, string[] imageHashes, int promptLength)
     {
         _tokens = tokens;
         _imageSymbols = imageSymbols;
         _imageHashes = imageHashes;
+        PromptLength = promptLength;
     }
 
     /// <summary>
@@ -32,7 +33,7 @@ public sealed class PrefixSequence
         var marks = Enumerable.Range(0, ids.Count).Where(i => ids[i] == imageTokenId).ToArray();
         if (marks.Length != imageHashes.Count)
             return null;
-        return new PrefixSequence([.. ids], marks, [.. imageHashes]);
+        return new PrefixSequence([.. ids], marks, [.. imageHashes], ids.Count);
     }
 
     /// <summary>Symbols: text tokens plus one per image.</summary>
@@ -40,9 +41,12 @@ public sealed class PrefixSequence
 
     public int ImageCount => _imageSymbols.Length;
 
+    /// <summary>Symbols of the prompt, before any fed tokens.</summary>
+    public int PromptLength { get; }
+
     /// <summary>This sequence followed by fed text tokens (generated ids, which are text even if one equals the image token).</summary>
     public PrefixSequence Extend(IReadOnlyList<long> fed) =>
-        fed.Count == 0 ? this : new PrefixSequence([.. _tokens, .. fed], _imageSymbols, _imageHashes);
+        fed.Count == 0 ? this : new PrefixSequence([.. _tokens, .. fed], _imageSymbols, _imageHashes, PromptLength);
 
     /// <summary>How many images sit before symbol <paramref name="symbol"/>.</summary>
     public int ImagesBefore(int symbol)

@@ -42,6 +42,23 @@ public static class SyntheticLlavaCheckpoint
         }
     }
 
+    /// <summary>
+    /// Fills a model built in code with the same well-scaled random values, in place (benchmarks that need a model
+    /// but no folder). Parameter names are the module's, which are the checkpoint's (classic layout).
+    /// </summary>
+    public static void Fill(nn.Module model, int seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        TorchRuntime.EnsureLoadable();
+        using var generator = new Generator((ulong)seed);
+        using var noGrad = no_grad();
+        foreach (var (name, p) in model.named_parameters())
+        {
+            using var scope = NewDisposeScope();
+            p.copy_(Make(name, p.shape, p.dtype, generator));
+        }
+    }
+
     private static Tensor Make(string name, long[] shape, ScalarType dtype, Generator generator)
     {
         using var scope = NewDisposeScope();

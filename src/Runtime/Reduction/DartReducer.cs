@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Sieve.Runtime.Reduction;
 
 /// <summary>
-/// DART at decoder layer K (spec <c>dart:M[:k=2][:mode=paper|exact][:pimg=4][:ptxt=4]</c>): reads layer K−1's
+/// DART at decoder layer K (spec <c>dart:M[:k=2][:mode=paper|exact][:pimg=4][:ptxt=4][:order=position|reference]</c>): reads layer K−1's
 /// post-RoPE keys from the KV cache (this prefill's rows only) and layer K−1's output, and keeps per image the tokens
 /// <see cref="DartSelection"/> chooses; text rows are never pruned. The reference handles one image; here each image
 /// is reduced on its own with the text after it as text-pivot candidates, and with budget M per image.
@@ -19,12 +19,13 @@ public sealed class DartReducer(DartSettings settings) : IDecoderLayerReducer
 
     public static DartReducer FromStep(ReductionStep step)
     {
-        step.AllowOnly("k", "mode", "pimg", "ptxt");
+        step.AllowOnly("k", "mode", "pimg", "ptxt", "order");
         return new DartReducer(new DartSettings(step.Budget(),
             Layer: (int)step.Integer("k", 2, min: 1, max: 1000),
             ImagePivots: (int)step.Integer("pimg", 4, min: 1, max: 1000),
             TextPivots: (int)step.Integer("ptxt", 4, min: 0, max: 1000),
-            Mode: step.Choice("mode", "paper", "exact") == "paper" ? DartBudgetMode.Paper : DartBudgetMode.Exact));
+            Mode: step.Choice("mode", "paper", "exact") == "paper" ? DartBudgetMode.Paper : DartBudgetMode.Exact,
+            Order: step.Choice("order", "position", "reference") == "position" ? DartPivotOrder.Position : DartPivotOrder.Reference));
     }
 
     /// <summary>keys [1, heads, rows, head_dim] → [rows] float32: each row's L1 norm over all heads concatenated.</summary>

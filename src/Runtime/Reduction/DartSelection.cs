@@ -15,9 +15,11 @@ namespace Sieve.Runtime.Reduction;
 /// <item>Kept = image pivots ∪ all picks. Text pivots only choose; they are text rows and stay anyway.</item>
 /// </list>
 /// Processing order: the reference walks its pivots by iterating a Python <c>set</c> of positions, an order CPython's
-/// hash table gives (position modulo table size, with probing) and that no part of the method relies on. Here the
-/// pivots are processed in ascending position (so image pivots before the text pivots after the image). The order
-/// matters only when two pivots would pick the same token; the first one keeps it and the later one takes its next best.
+/// hash table gives (position modulo table size, with probing) and that no part of the method relies on. By default
+/// the pivots are processed in ascending position (image pivots before the text pivots after the image);
+/// <see cref="DartPivotOrder.Reference"/> rebuilds CPython's order (<see cref="CPythonSetOrder"/>) to reproduce the
+/// reference's choice exactly. The order matters only when two pivots would pick the same token: the first keeps it
+/// and the later one takes its next best.
 /// </summary>
 public static class DartSelection
 {
@@ -42,7 +44,9 @@ public static class DartSelection
         var textPivots = textRows.Count == 0 ? []
             : TopRows(keyL1.index_select(0, tensor(textRows.ToArray(), device: keyL1.device)), Math.Min(settings.TextPivots, textRows.Count))
                 .Select(i => textRows[(int)i]).ToArray();
-        var pivots = imagePivots.Concat(textPivots).Order().ToArray();
+        var pivots = settings.Order == DartPivotOrder.Reference
+            ? CPythonSetOrder.Of(imagePivots.Concat(textPivots))
+            : imagePivots.Concat(textPivots).Order().ToArray();
         var quotas = Quotas(settings, budget, imagePivotCount, pivots.Length);
 
         var kept = new SortedSet<long>(imagePivots);

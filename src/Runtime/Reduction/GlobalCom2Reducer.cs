@@ -49,6 +49,20 @@ public sealed class GlobalCom2Reducer : IAnyResFeatureReducer, IVisionFeatureRed
         Order = order;
     }
 
+    /// <summary>
+    /// Spec <c>globalcom2:R[:thumb=score|spatial]</c>, R in (0, 1] the retention ratio (the paper's 0.25 is
+    /// <c>globalcom2:0.25</c>); composes with a decoder-side method, e.g. <c>globalcom2:0.25,dart:128</c>.
+    /// </summary>
+    public static GlobalCom2Reducer FromStep(ReductionStep step)
+    {
+        step.AllowOnly("thumb");
+        if (step.Amount is null || !double.TryParse(step.Amount, System.Globalization.NumberStyles.AllowDecimalPoint,
+                System.Globalization.CultureInfo.InvariantCulture, out var r) || !(r > 0 && r <= 1))
+            throw new ReductionSpecException(
+                $"reduction spec '{step.Text}': globalcom2 needs a retention ratio in (0, 1], e.g. globalcom2:0.25");
+        return new GlobalCom2Reducer(r, step.Choice("thumb", "score", "spatial") == "spatial" ? ThumbnailOrder.Spatial : ThumbnailOrder.Score);
+    }
+
     public double Retention { get; }
     public ThumbnailOrder Order { get; }
 

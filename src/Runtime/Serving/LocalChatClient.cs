@@ -20,6 +20,10 @@ namespace Sieve.Runtime.Serving;
 /// up a queued place or stops the decode loop between tokens. Each tensor step runs whole on one thread
 /// (TorchSharp's dispose scopes are per thread); nothing tensor-valued crosses an await except the KV cache, which
 /// its generator owns. Disposing the client leaves the shared model loaded.</para>
+/// <para>Prefill goes through the model's <see cref="LocalChatModel.PrefixCache"/>: a conversation sent again with a
+/// new turn computes only the rows after the longest cached prefix (images keyed by their file bytes' hash, so an
+/// image inside that prefix is neither preprocessed nor encoded again), and the turn's sequence is stored for the
+/// next one. Usage reports the reused prompt tokens as <see cref="UsageDetails.CachedInputTokenCount"/>.</para>
 /// </summary>
 public sealed class LocalChatClient : IChatClient
 {
@@ -47,8 +51,8 @@ public sealed class LocalChatClient : IChatClient
         // Everything that can fail on bad input fails here, before the request queues for the model.
         var prompt = LlavaChatTemplate.Render(messages, options);
         var sampling = Sampling(options);
-        var ids = Encode(prompt);
         var images = prompt.Images.Select((d, i) => ImageDecoding.Decode(d.Data.ToArray(), d.Name ?? $"image {i + 1}")).ToList();
+        var ids = Encode(prompt, images);
         var responseId = "local-" + Guid.NewGuid().ToString("N");
         var stream = new AnswerStream(options?.StopSequences, prompt.ToolsOffered);
         var detokenizer = _model.Tokenizer.CreateStreamingDecoder();
@@ -142,12 +146,12 @@ public sealed class LocalChatClient : IChatClient
     }
 
     /// <summary>Prompt token ids (BOS as the tokenizer's files say), checked against the images and context length.</summary>
-    private long[] Encode(RenderedPrompt prompt)
+    private long[] Encode(RenderedPrompt prompt, IReadOnlyList<RgbImage> images)
     {
         if (prompt.Images.Count > 0 && _model.Tokenizer.ImageTokenId is null)
             throw new NotSupportedException("this model's tokenizer has no <image> token, so it cannot take images");
         var ids = _model.Tokenizer.Encode(prompt.Text).Select(i => (long)i).ToArray();
-        var features = (long)prompt.Images.Count * ImageFeatureCount();
+        var features = images.Sum(ImageFeatureCount);
         var length = ids.Length - prompt.Images.Count + features;
         var context = _model.Model.Config.TextConfig.MaxPositionEmbeddings;
         if (length > context)
@@ -155,8 +159,11 @@ public sealed class LocalChatClient : IChatClient
         return ids;
     }
 
-    private long ImageFeatureCount()
+    /// <summary>Rows the image takes in the prompt before any reduction (LLaVA-NeXT: its AnyRes packed length).</summary>
+    private long ImageFeatureCount(RgbImage image)
     {
+        if (_model.Model.Config.IsNext)
+            return _model.Model.AnyResLayoutFor((image.Height, image.Width)).PackedLength;
         var v = _model.Model.Config.VisionConfig;
         var patches = (long)(v.ImageSize / v.PatchSize) * (v.ImageSize / v.PatchSize);
         return _model.Model.Config.VisionFeatureSelectStrategy == "default" ? patches : patches + 1;
@@ -167,9 +174,15 @@ public sealed class LocalChatClient : IChatClient
     private long Prefill(TokenGenerator generator, long[] ids, IReadOnlyList<DataContent> sources, IReadOnlyList<RgbImage> images)
     {
         using var scope = NewDisposeScope();
-        var prompt = new PromptImages(sources.Select(d => PromptImages.FileHash(d.Data.Span)).ToArray(),
-            indices => _model.Images.PreprocessBatch(indices.Select(i => images[i]).ToArray()));
-        return generator.Prefill(ids, images.Count == 0 ? PromptImages.None : prompt);
+        if (images.Count == 0)
+            return generator.Prefill(ids, PromptImages.None);
+        var hashes = sources.Select(d => PromptImages.FileHash(d.Data.Span)).ToArray();
+        // LLaVA-NeXT tiles each image by its AnyRes grid and needs the original sizes to unpad; LLaVA-1.5 does not.
+        var prompt = _model.NextImages is { } anyRes
+            ? new PromptImages(hashes, indices => anyRes.PreprocessBatch(indices.Select(i => images[i]).ToArray()).Pixels,
+                images.Select(i => (i.Height, i.Width)).ToArray())
+            : new PromptImages(hashes, indices => _model.Images.PreprocessBatch(indices.Select(i => images[i]).ToArray()));
+        return generator.Prefill(ids, prompt);
     }
 
     private ChatResponseUpdate Update(string responseId, AIContent content) => new(ChatRole.Assistant, [content])

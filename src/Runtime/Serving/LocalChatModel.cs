@@ -46,6 +46,8 @@ public sealed class LocalChatModel : IDisposable
         var size = model.Config.VisionConfig.ImageSize;
         Images = new ClipImageProcessor(preprocessor ?? model.Folder?.Preprocessor
             ?? new Loading.Configs.PreprocessorConfig { ShortestEdge = size, CropHeight = size, CropWidth = size });
+        if (model.Config.IsNext)
+            NextImages = new LlavaNextImageProcessor(Images.Config, model.Config.ImageGridPinpoints);
         var generation = model.Folder?.Generation;
         StopTokenIds = (generation?.EosTokenIds ?? model.Config.TextConfig.EosTokenIds)
             .Select(i => (long)i).Append(tokenizer.EosId).ToHashSet();
@@ -80,6 +82,9 @@ public sealed class LocalChatModel : IDisposable
     public LlavaModel Model { get; }
     public LlavaTokenizer Tokenizer { get; }
     public ClipImageProcessor Images { get; }
+
+    /// <summary>LLaVA-NeXT's AnyRes tiling (null for LLaVA-1.5), which the client uses instead of <see cref="Images"/>.</summary>
+    public LlavaNextImageProcessor? NextImages { get; }
 
     /// <summary>The model's name as clients report it (the folder's name).</summary>
     public string Name { get; }

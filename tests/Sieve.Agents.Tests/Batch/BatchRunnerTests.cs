@@ -17,7 +17,7 @@ public sealed class BatchRunnerTests : IDisposable
     {
         // Only the two packages under test, so the batch sees exactly them.
         _patents = Path.Combine(_root, "patents");
-        foreach (var p in Patents) Copy(Samples.Patent(p), Path.Combine(_patents, p));
+        foreach (var p in Patents) Samples.Copy(Samples.Patent(p), Path.Combine(_patents, p));
     }
 
     public void Dispose()
@@ -153,10 +153,4 @@ public sealed class BatchRunnerTests : IDisposable
         return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
-        foreach (var d in Directory.GetDirectories(from)) Copy(d, Path.Combine(to, Path.GetFileName(d)));
-    }
 }

@@ -32,6 +32,21 @@ public sealed class ChatSessionTests : ScratchFolder
     }
 
     [Fact]
+    public async Task Report_on_a_package_whose_formula_is_only_drawn_reads_the_drawing()
+    {
+        using var store = SessionStore.Open(StorePath);
+        var chat = Open(store);
+        var attached = await chat.HandleAsync("/attach benzodiazepinone-drawn");
+        Assert.Contains("1 formula(s), 1 read from drawings", attached!.Text, StringComparison.Ordinal);
+        await chat.HandleAsync("/attach CN1C(=O)CN=C(c2ccccc2)c2cc(Cl)ccc21");
+        var reply = await chat.HandleAsync("/report json");
+
+        Assert.Contains("verdict: covered", reply!.Text);
+        var json = Reports.JsonReportRenderer.Parse(File.ReadAllText(Assert.Single(Assert.Single(store.Results(chat.Id)).Files)));
+        Assert.Equal("formulas/I.png", Assert.Single(json.FormulaImages).File);
+    }
+
+    [Fact]
     public async Task Report_uses_the_latest_molecule_and_keeps_each_result_apart()
     {
         using var store = SessionStore.Open(StorePath);

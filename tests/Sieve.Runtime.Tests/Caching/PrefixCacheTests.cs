@@ -86,6 +86,23 @@ public sealed class PrefixCacheTests
     }
 
     [Fact]
+    public void A_turn_holding_an_entrys_whole_prompt_supersedes_it_but_a_conversation_sharing_part_of_it_does_not()
+    {
+        using var model = TinyLlava.Create();
+        using var cache = new PrefixCache(1 << 20);
+        long[] prompt = [1, 2, 3, 4, 5], answer = [6, 7];
+        cache.Store(Text(prompt).Extend(answer), [], PrefixCache.NoReduction, 0, Computed(model, [.. prompt, .. answer]));
+        long[] other = [1, 2, 3, 9, 9];                      // shares the "system text" 1 2 3 only
+        cache.Store(Text(other), [], PrefixCache.NoReduction, 0, Computed(model, other));
+        Assert.Equal(2, cache.Count);
+        long[] next = [.. prompt, 6, 8, 10, 11];             // the answer sent back re-tokenized, then a new message
+        cache.Store(Text(next), [], PrefixCache.NoReduction, 0, Computed(model, next));
+        Assert.Equal(2, cache.Count);
+        Assert.Equal((other.Length + next.Length) * BytesPerRow, cache.Bytes);
+        Assert.Equal(5, Reused(cache, [.. other, 1]));
+    }
+
+    [Fact]
     public void A_sequence_that_does_not_fit_its_cache_is_refused_and_freed()
     {
         using var model = TinyLlava.Create();

@@ -15,7 +15,8 @@ public sealed class DartReferenceTests
     private sealed record Layout(long image_start, long image_length, long rows);
     private sealed record Case(long budget, int image_pivots, int text_pivots, long[] pivot_order, long[] kept,
         long[] reference_order, long[] kept_reference_order);
-    private sealed record Expected(Layout layout, Case[] cases);
+    private sealed record SetOrder(long[] values, long[] order);
+    private sealed record Expected(Layout layout, Case[] cases, SetOrder[] set_orders);
 
     private static string Data(string file) => Path.Combine(AppContext.BaseDirectory, "Reduction", "data", file);
 
@@ -39,11 +40,21 @@ public sealed class DartReferenceTests
         var settings = new DartSettings(ReductionBudget.OfTokens(c.budget), ImagePivots: c.image_pivots, TextPivots: c.text_pivots);
 
         var kept = DartSelection.SelectImageRows(DartReducer.KeyL1(keys), normed, span, textAfter, settings, c.budget);
+        var asReference = DartSelection.SelectImageRows(DartReducer.KeyL1(keys), normed, span, textAfter,
+            settings with { Order = DartPivotOrder.Reference }, c.budget);
 
         Assert.Equal(c.kept, kept);
+        Assert.Equal(c.kept_reference_order, asReference);                 // the reference's own pivot order
         // The reference's count: P_img + (P_img + P_txt)·floor(M / (P_img + P_txt)), capped by the image.
         Assert.Equal(Math.Min(l.image_length, c.image_pivots + (c.image_pivots + c.text_pivots) * (c.budget / (c.image_pivots + c.text_pivots))),
             kept.Length);
+    }
+
+    [Fact]
+    public void The_rebuilt_cpython_set_order_is_pythons()
+    {
+        foreach (var c in Load().set_orders)
+            Assert.Equal(c.order, CPythonSetOrder.Of(c.values));
     }
 
     [Fact]

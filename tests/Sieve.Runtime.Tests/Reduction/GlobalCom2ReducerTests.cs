@@ -107,6 +107,48 @@ public sealed class GlobalCom2ReducerTests
             new GlobalCom2Reducer(0.5).SelectKept(new AnyResReductionInput(layout, wrong))).Message);
     }
 
+    [Fact]
+    public void The_spec_globalcom2_then_dart_builds_an_encoder_and_a_decoder_reducer()
+    {
+        var reducers = ReductionSpec.Parse("globalcom2:0.25,dart:128").Build();
+        var g = Assert.IsType<GlobalCom2Reducer>(reducers.Vision);
+        Assert.Equal(0.25, g.Retention);
+        Assert.Equal(ThumbnailOrder.Score, g.Order);
+        Assert.IsType<DartReducer>(reducers.Decoder);
+        Assert.Equal(ThumbnailOrder.Spatial,
+            Assert.IsType<GlobalCom2Reducer>(ReductionSpec.Parse("globalcom2:1:thumb=spatial").Build().Vision).Order);
+
+        var configured = new ReductionOptions { Method = "globalcom2", Ratio = 0.25 }.ToSpec().Build();
+        Assert.Equal(0.25, Assert.IsType<GlobalCom2Reducer>(configured.Vision).Retention);
+
+        foreach (var bad in new[] { "globalcom2", "globalcom2:0", "globalcom2:1.5", "globalcom2:0.25:k=2", "globalcom2:0.25,pool:2" })
+            Assert.Throws<ReductionSpecException>(() => ReductionSpec.Parse(bad));
+    }
+
+    [Fact]
+    public void On_a_NeXT_prompt_globalcom2_shortens_the_images_and_dart_then_prunes_at_layer_K()
+    {
+        using var model = TinyNextCheckpoint.Create();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        (int, int)[] sizes = [(60, 100)];
+        var layout = model.AnyResLayoutFor(sizes[0]);
+        var pixels = randn(new long[] { 1, layout.TileCount, 3, 56, 56 }, generator: new TorchSharp.torch.Generator(9));
+        long[] ids = [1, 17, TinyLlava.ImageToken, 23, 42, 5];
+
+        var reducers = ReductionSpec.Parse("globalcom2:0.5,dart:8:mode=exact").Build();
+        var (features, kept) = model.EncodeAnyRes(pixels, sizes, (IAnyResFeatureReducer)reducers.Vision!);
+        var (embeds, prompt) = model.EmbedPrompt(ids, features);
+        Assert.Equal(kept![0].Length, prompt.Images[0].Length);
+        Assert.True(prompt.Images[0].Length < layout.PackedLength);
+
+        using var cache = model.NewCache();
+        var (logits, rows) = model.Forward(embeds, cache, allRows: true, reducers.Decoder, prompt.Images);
+        var outcome = ReductionOutcome.Of(prompt, rows, 0);
+        Assert.Equal(8, outcome.KeptImageTokens);
+        Assert.True(logits.isfinite().all().item<bool>());
+    }
+
     private static int ValidTokens(AnyResLayout layout, int crop)
     {
         int gr = crop / layout.GridColumns, gc = crop % layout.GridColumns, s = layout.Side;

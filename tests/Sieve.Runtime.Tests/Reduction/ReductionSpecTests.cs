@@ -12,8 +12,8 @@ public sealed class ReductionSpecTests
         Assert.Equal(new DartSettings(ReductionBudget.OfTokens(128)), plain);
         Assert.Equal((2, 4, 4, DartBudgetMode.Paper), (plain.Layer, plain.ImagePivots, plain.TextPivots, plain.Mode));
 
-        var full = Assert.IsType<DartReducer>(ReductionSpec.Parse(" DART:0.25:k=3:mode=exact:pimg=2:ptxt=6 ").Build().Decoder).Settings;
-        Assert.Equal(new DartSettings(ReductionBudget.OfRatio(0.25), 3, 2, 6, DartBudgetMode.Exact), full);
+        var full = Assert.IsType<DartReducer>(ReductionSpec.Parse(" DART:0.25:k=3:mode=exact:pimg=2:ptxt=6:order=reference ").Build().Decoder).Settings;
+        Assert.Equal(new DartSettings(ReductionBudget.OfRatio(0.25), 3, 2, 6, DartBudgetMode.Exact, DartPivotOrder.Reference), full);
     }
 
     [Fact]

@@ -31,7 +31,11 @@ internal sealed class GlyphClassifier
     }
 
     /// <summary>The best character and a confidence in [0, 1] from how much nearer it is than the best other one.</summary>
-    public (char Char, double Confidence) Classify(GlyphFeatures glyph)
+    public (char Char, double Confidence) Classify(GlyphFeatures glyph) => Classify(glyph, null);
+
+    /// <summary>As <see cref="Classify(GlyphFeatures)"/>, but a character in <paramref name="excluded"/> is never
+    /// the answer (the reader knows it cannot stand there).</summary>
+    public (char Char, double Confidence) Classify(GlyphFeatures glyph, string? excluded)
     {
         var logAspect = Math.Log(glyph.Aspect);
         var best = new Dictionary<char, double>();
@@ -46,6 +50,7 @@ internal sealed class GlyphClassifier
             // Aspect separates shapes the 16x16 cell normalises away ('-' from 'l', 'I' from '1' partly).
             var da = (la - logAspect) * 60;
             d += da * da;
+            if (excluded is not null && excluded.Contains(ch)) continue;
             if (!best.TryGetValue(ch, out var b) || d < b) best[ch] = d;
         }
         var ranked = best.OrderBy(kv => kv.Value).Take(2).ToList();

@@ -5,14 +5,19 @@ namespace Sieve.Ocsr.Labels;
 /// <summary>One drawn label: its text, where it is (working pixels) and how sure the glyph reader was.</summary>
 internal sealed record DrawnLabel(string Text, Rect Box, double Confidence, IReadOnlyList<int> ComponentIds)
 {
+    /// <summary>Set when the stroke was placed as an iodine symbol (see <see cref="IodineStroke"/>).</summary>
+    public bool IsIodine { get; init; }
+
     /// <summary>A lone stroke read as a glyph ('-', 'l', '1', '/') is a short bond line, not a label.</summary>
-    public bool IsStroke => Text is "-" or "l" or "I" or "1" or "/" or "\\" or "+" or "Il";
+    public bool IsStroke => !IsIodine && Text is "-" or "l" or "I" or "1" or "/" or "\\" or "+" or "Il";
 }
 
 /// <summary>Groups glyph components into labels (side by side or stacked, like <c>NH</c> with the H below) and
 /// reads each: glyph classes from <see cref="GlyphClassifier"/>, case and sub/superscript from glyph heights.</summary>
 internal static class LabelReader
 {
+    private const string LoneGlyphExcluded = "Cabegmnrtuy";
+
     public static List<DrawnLabel> Read(Mat componentIds, IReadOnlyList<(int Id, Rect Box)> glyphs, GlyphClassifier classifier)
     {
         if (glyphs.Count == 0) return [];
@@ -54,7 +59,9 @@ internal static class LabelReader
         foreach (var group in Enumerable.Range(0, parts.Count).GroupBy(Find))
         {
             var members = group.Select(i => parts[i]).ToList();
-            var read = members.Select(p => (p.Box, Result: classifier.Classify(Features(componentIds, p.Ids, p.Box)))).ToList();
+            // A label of one glyph is never a bare C (carbon goes unlabelled) nor a lower-case letter.
+            var excluded = members.Count == 1 ? LoneGlyphExcluded : null;
+            var read = members.Select(p => (p.Box, Result: classifier.Classify(Features(componentIds, p.Ids, p.Box), excluded))).ToList();
             labels.Add(Compose(read) with { ComponentIds = members.SelectMany(p => p.Ids).Distinct().ToList() });
         }
         return labels;

@@ -10,8 +10,11 @@ internal static class TouchingGlyphs
 {
     private const string LabelChars = "NOSPFCBIHR+-";
 
+    /// <summary>Cuts label glyphs out of one line-art component. A glyph found gets a fresh id in
+    /// <paramref name="componentIds"/> (its pixels only, not the bond it touches) so it is read on its own;
+    /// <paramref name="nextId"/> is the next free id. Returns the new glyph components.</summary>
     public static List<(int Id, Rect Box)> Extract(Mat componentIds, int componentId, List<Segment> segments,
-        double bondLength, double stroke, GlyphClassifier classifier)
+        double bondLength, double stroke, GlyphClassifier classifier, ref int nextId)
     {
         var found = new List<(int, Rect)>();
         var shortOnes = segments.Where(s => s.Length < bondLength * 0.45).ToList();
@@ -26,25 +29,47 @@ internal static class TouchingGlyphs
                 var d = new[] { Geometry.Distance(a.A, b.A), Geometry.Distance(a.A, b.B), Geometry.Distance(a.B, b.A), Geometry.Distance(a.B, b.B) }.Min();
                 if (d < join) parent[Find(i)] = Find(j);
             }
-        foreach (var cluster in Enumerable.Range(0, shortOnes.Count).GroupBy(Find).Where(g => g.Count() >= 2))
+        foreach (var cluster in Enumerable.Range(0, shortOnes.Count).GroupBy(Find).Where(g => g.Count() >= 2).ToList())
         {
-            var pts = cluster.SelectMany(i => new[] { shortOnes[i].A, shortOnes[i].B }).ToList();
+            var members = cluster.Select(i => shortOnes[i]).ToList();
+            var pts = members.SelectMany(s => new[] { s.A, s.B }).ToList();
             double x0 = pts.Min(p => p.X) - stroke, x1 = pts.Max(p => p.X) + stroke;
             double y0 = pts.Min(p => p.Y) - stroke, y1 = pts.Max(p => p.Y) + stroke;
             var size = Math.Max(x1 - x0, y1 - y0);
             if (size > bondLength * 0.7 || size < bondLength * 0.12) continue;
             var box = new Rect((int)x0, (int)y0, (int)(x1 - x0) + 1, (int)(y1 - y0) + 1)
                 & new Rect(0, 0, componentIds.Width, componentIds.Height);
-            using var crop = new Mat(box.Height, box.Width, MatType.CV_8UC1, Scalar.All(0));
-            for (var y = 0; y < box.Height; y++)
-                for (var x = 0; x < box.Width; x++)
-                    if (componentIds.At<int>(box.Top + y, box.Left + x) == componentId)
-                        crop.Set(y, x, (byte)255);
+            // The glyph's own pixels: those of the component nearer to the cluster's strokes than to any other line
+            // (the bond the letter touches runs on into the box and would spoil the glyph's shape).
+            var others = segments.Where(s => !members.Contains(s)).ToList();
+            var mine = new List<(int X, int Y)>();
+            for (var y = box.Top; y < box.Bottom; y++)
+                for (var x = box.Left; x < box.Right; x++)
+                {
+                    if (componentIds.At<int>(y, x) != componentId) continue;
+                    var p = new Pt(x, y);
+                    var near = members.Min(s => SegmentDistance(s, p));
+                    if (others.Count == 0 || near <= others.Min(s => SegmentDistance(s, p))) mine.Add((x, y));
+                }
+            if (mine.Count == 0) continue;
+            var tight = new Rect(mine.Min(m => m.X), mine.Min(m => m.Y), 0, 0);
+            tight.Width = mine.Max(m => m.X) - tight.X + 1;
+            tight.Height = mine.Max(m => m.Y) - tight.Y + 1;
+            using var crop = new Mat(tight.Height, tight.Width, MatType.CV_8UC1, Scalar.All(0));
+            foreach (var (x, y) in mine) crop.Set(y - tight.Y, x - tight.X, (byte)255);
             var (ch, confidence) = classifier.Classify(GlyphFeatures.FromCrop(crop));
             if (!LabelChars.Contains(ch) || confidence < 0.7) continue;
-            found.Add((componentId, box));
-            foreach (var i in cluster) segments.Remove(shortOnes[i]);
+            var id = nextId++;
+            foreach (var (x, y) in mine) componentIds.Set(y, x, id);
+            found.Add((id, tight));
+            foreach (var s in members) segments.Remove(s);
         }
         return found;
+    }
+
+    private static double SegmentDistance(Segment s, Pt p)
+    {
+        var t = Math.Clamp(s.Project(p), 0, s.Length);
+        return Geometry.Distance(s.A + s.Direction * t, p);
     }
 }

@@ -17,6 +17,7 @@ internal sealed class BondGraph
     {
         var candidates = segments.Where(s => s.Length > Math.Max(stroke * 1.5, bondLength * 0.08)).ToList();
         var joinRadius = Math.Max(bondLength * 0.2, stroke * 1.6);
+        SplitAtEndsOnThem(candidates, stroke, joinRadius);
         var kept = MultipleBonds(candidates, bondLength, stroke, joinRadius);
 
         var graph = new BondGraph();
@@ -58,6 +59,35 @@ internal sealed class BondGraph
         }
         graph.JoinSplitBonds(bondLength);
         return graph;
+    }
+
+    /// <summary>A line that runs straight through an atom where another bond ends on it (the two collinear methyls
+    /// of a tBu, a noisy junction the thinning smoothed over) is two bonds: it is split where that end touches it.
+    /// Lines that only cross, with no end on each other, stay whole.</summary>
+    private static void SplitAtEndsOnThem(List<Segment> segs, double stroke, double joinRadius)
+    {
+        var touch = stroke * 1.5;
+        for (var round = 0; round < 64; round++)
+        {
+            var split = false;
+            for (var j = 0; j < segs.Count && !split; j++)
+                for (var i = 0; i < segs.Count && !split; i++)
+                {
+                    if (i == j || segs[i].AngleTo(segs[j]) < 30) continue;
+                    foreach (var end in new[] { segs[i].A, segs[i].B })
+                    {
+                        var t = segs[j].Project(end);
+                        if (t < joinRadius || t > segs[j].Length - joinRadius || segs[j].LineDistance(end) > touch) continue;
+                        var foot = segs[j].A + segs[j].Direction * t;
+                        var line = segs[j];
+                        segs[j] = new Segment(line.A, foot);
+                        segs.Add(new Segment(foot, line.B));
+                        split = true;
+                        break;
+                    }
+                }
+            if (!split) return;
+        }
     }
 
     /// <summary>A node between two single bonds in one straight line, one of them short, is a split of one bond
@@ -143,9 +173,28 @@ internal sealed class BondGraph
                 best = MidLine(segs[ranked[0]], segs[ranked[1]]);
             else if (tracks.Count == 3)
                 best = Joined(tracks[1], segs);   // the middle line (tracks are ordered across the bond)
-            result.Add((best, order));
+            result.AddRange(SplitCollinearSingle(best, order, tracks.Where(t => !t.Contains(ranked[0])).SelectMany(t => t).Select(t => segs[t]).ToList(), bondLength));
         }
         return result;
+    }
+
+    /// <summary>At an sp carbon the single bond runs on in line with a triple (or cumulated double) bond, so the
+    /// thinned middle line is both bonds at once. The part beyond the side lines' ends is a single bond of its own,
+    /// meeting the multiple bond where the side lines stop.</summary>
+    private static IEnumerable<(Segment, int)> SplitCollinearSingle(Segment best, int order, List<Segment> sides, double bondLength)
+    {
+        if (order == 1 || sides.Count == 0)
+            return [(best, order)];
+        var projections = sides.SelectMany(s => new[] { best.Project(s.A), best.Project(s.B) }).ToList();
+        double from = projections.Min(), to = projections.Max();
+        var margin = bondLength * 0.35;
+        var pieces = new List<(Segment, int)>();
+        var start = from > margin ? best.A + best.Direction * from : best.A;
+        var end = best.Length - to > margin ? best.A + best.Direction * to : best.B;
+        if (start != best.A) pieces.Add((new Segment(best.A, start), 1));
+        pieces.Add((new Segment(start, end), order));
+        if (end != best.B) pieces.Add((new Segment(end, best.B), 1));
+        return pieces;
     }
 
     /// <summary>The group's lines clustered by their offset across the bond direction: one cluster per drawn line.</summary>
