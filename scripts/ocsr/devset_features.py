@@ -109,17 +109,13 @@ def position_variation(mol, rng):
     pos = lambda i: conf.GetAtomPosition(i)
     bond_len = sum((pos(b.GetBeginAtomIdx()) - pos(b.GetEndAtomIdx())).Length() for b in mol.GetBonds()) / mol.GetNumBonds()
     ch = lambda i: mol.GetAtomWithIdx(i).GetSymbol() == "C" and mol.GetAtomWithIdx(i).GetTotalNumHs() > 0
-    # The line crosses a bond drawn single in the Kekulé form RDKit draws (crossing a double bond's inner line
-    # too is not read yet).
-    kekule = Chem.Mol(mol)
-    Chem.Kekulize(kekule)
     options = []
     for ring in mol.GetRingInfo().AtomRings():
         if len(ring) != 6 or not all(mol.GetAtomWithIdx(i).GetIsAromatic() and mol.GetAtomWithIdx(i).GetSymbol() == "C" for i in ring):
             continue
         for k in range(6):
             a, b = ring[k], ring[(k + 1) % 6]
-            if ch(a) and ch(b) and kekule.GetBondBetweenAtoms(a, b).GetBondType() == Chem.BondType.SINGLE:
+            if ch(a) and ch(b):
                 options.append((ring, a, b))
     rng.shuffle(options)
     for ring, a, b in options:

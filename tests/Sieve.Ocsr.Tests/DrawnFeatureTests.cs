@@ -15,7 +15,7 @@ public class DrawnFeatureTests
     [InlineData("stereo", 3)]
     [InlineData("wavy", 3)]
     [InlineData("arom", 5)]
-    [InlineData("posvar", 3)]
+    [InlineData("posvar", 4)]
     [InlineData("sru", 2)]
     public void Reads_at_least_the_floor_of_each_feature_style_exactly(string style, int floor)
     {

@@ -19,12 +19,13 @@ internal static class GraphQueries
         yield return ((0, 3), (1, 2));
     }
 
-    /// <summary>a–x–b is one straight line (within 15°): two halves of a line that x only crosses.</summary>
-    public static bool Straight(BondGraph g, int x, int a, int b)
+    /// <summary>a–x–b is one straight line (within <paramref name="degrees"/>): two halves of a line that x only
+    /// crosses.</summary>
+    public static bool Straight(BondGraph g, int x, int a, int b, double degrees = 15)
     {
         var u = g.Nodes[a] - g.Nodes[x];
         var v = g.Nodes[b] - g.Nodes[x];
-        return u.Dot(v) / (u.Length * v.Length + 1e-9) < -Math.Cos(15 * Math.PI / 180);
+        return u.Dot(v) / (u.Length * v.Length + 1e-9) < -Math.Cos(degrees * Math.PI / 180);
     }
 
     /// <summary>Distance from <paramref name="p"/> to the box (0 inside).</summary>
