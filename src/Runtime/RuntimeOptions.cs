@@ -1,4 +1,5 @@
 using Sieve.Runtime.Caching;
+using Sieve.Runtime.Reduction;
 using static TorchSharp.torch;
 
 namespace Sieve.Runtime;
@@ -17,6 +18,10 @@ public sealed record RuntimeOptions
     /// <summary>The KV prefix cache of each loaded chat model (<c>Runtime:PrefixCache</c>).</summary>
     public PrefixCacheOptions PrefixCache { get; init; } = new();
 
+    /// <summary>The vision-token reduction a loaded chat model applies unless a request names another
+    /// (<c>Runtime:Reduction</c>; the CLI's <c>--reduce</c> overrides it for <c>sieve model</c>).</summary>
+    public ReductionOptions Reduction { get; init; } = new();
+
     /// <summary>Checks the values, naming the setting and what is allowed; returns the problems (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -26,6 +31,8 @@ public sealed record RuntimeOptions
         if (DType is not ("float32" or "bfloat16"))
             problems.Add($"Runtime:DType is '{DType}'; expected 'float32' or 'bfloat16'");
         problems.AddRange((PrefixCache ?? new()).Validate());
+        try { (Reduction ?? new()).ToSpec(); }
+        catch (ReductionSpecException e) { problems.Add(e.Message); }
         return problems;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Sieve.Runtime.Caching;
 using Sieve.Runtime.Generation;
 using Sieve.Runtime.Preprocessing;
+using Sieve.Runtime.Reduction;
 using static TorchSharp.torch;
 
 namespace Sieve.Runtime.Serving;
@@ -51,6 +52,8 @@ public sealed class LocalChatClient : IChatClient
         // Everything that can fail on bad input fails here, before the request queues for the model.
         var prompt = LlavaChatTemplate.Render(messages, options);
         var sampling = Sampling(options);
+        var reduction = Reduction(options);
+        var reducers = reduction.Build();
         var images = prompt.Images.Select((d, i) => ImageDecoding.Decode(d.Data.ToArray(), d.Name ?? $"image {i + 1}")).ToList();
         var ids = Encode(prompt, images);
         var responseId = "local-" + Guid.NewGuid().ToString("N");
@@ -61,7 +64,14 @@ public sealed class LocalChatClient : IChatClient
         bool endedByStopToken;
 
         using (await _model.TakeTurnAsync(cancellationToken).ConfigureAwait(false))
-        using (var generator = new TokenGenerator(_model.Model, sampling) { PrefixCache = _model.PrefixCache })
+        using (var generator = new TokenGenerator(_model.Model, sampling)
+        {
+            PrefixCache = _model.PrefixCache,
+            VisionReducer = reducers.Vision,
+            DecoderReducer = reducers.Decoder,
+            // Cached prefixes are keyed by the reduction that computed them (see PrefixCache on when reuse is sound).
+            ReductionKey = reduction.ToString(),
+        })
         {
             long token = await Task.Run(() => Prefill(generator, ids, prompt.Images, images), cancellationToken).ConfigureAwait(false);
             while (true)
@@ -101,6 +111,14 @@ public sealed class LocalChatClient : IChatClient
             OutputTokenCount = generated,
             TotalTokenCount = timings.PrefillTokens + generated,
         };
+        if (timings.Reduction is { } kept)
+        {
+            usage.AdditionalCounts = new AdditionalPropertiesDictionary<long>
+            {
+                [ImageTokensCount] = kept.ImageTokens,
+                [ImageTokensKeptCount] = kept.KeptImageTokens,
+            };
+        }
         var finish = calls ? ChatFinishReason.ToolCalls
             : stream.Stopped || endedByStopToken ? ChatFinishReason.Stop
             : ChatFinishReason.Length;
@@ -108,6 +126,20 @@ public sealed class LocalChatClient : IChatClient
         last.FinishReason = finish;
         yield return last;
     }
+
+    /// <summary>The <see cref="ChatOptions.AdditionalProperties"/> key by which a request names its vision-token
+    /// reduction (a spec as <c>--reduce</c> takes, e.g. <c>dart:128</c> or <c>none</c>); without it the model's
+    /// <c>Runtime:Reduction</c> applies.</summary>
+    public const string ReduceOption = "reduce";
+
+    /// <summary>Usage counts added when a reduction ran: image rows in the prompt, and those that went past it.</summary>
+    public const string ImageTokensCount = "image_tokens", ImageTokensKeptCount = "image_tokens_kept";
+
+    /// <exception cref="ReductionSpecException">The request's spec cannot be used (named).</exception>
+    private ReductionSpec Reduction(ChatOptions? options) =>
+        options?.AdditionalProperties?.TryGetValue(ReduceOption, out var value) == true && value is not null
+            ? ReductionSpec.Parse(value.ToString() ?? "")
+            : _model.Reduction;
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is not null ? null

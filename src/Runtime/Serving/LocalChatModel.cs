@@ -22,9 +22,10 @@ public sealed class LocalChatModel : IDisposable
 
     /// <summary>Wraps a model and tokenizer built in code (tests); <see cref="Load"/> reads them from a folder.</summary>
     /// <param name="prefixCache">The KV prefix cache's settings (default: <see cref="PrefixCacheOptions.DefaultMaxBytes"/>).</param>
+    /// <param name="reduction">The vision-token reduction requests get unless they name one (default: none).</param>
     /// <exception cref="ArgumentException">The tokenizer does not fit the model (image token, vocabulary).</exception>
     public LocalChatModel(LlavaModel model, LlavaTokenizer tokenizer, string name, Loading.Configs.PreprocessorConfig? preprocessor = null,
-        PrefixCacheOptions? prefixCache = null)
+        PrefixCacheOptions? prefixCache = null, Reduction.ReductionSpec? reduction = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(tokenizer);
@@ -56,6 +57,7 @@ public sealed class LocalChatModel : IDisposable
         Temperature = generation?.Temperature ?? 1.0;
         TopP = generation?.TopP ?? 1.0;
         PrefixCache = new PrefixCache((prefixCache ?? new()).MaxBytes, name);
+        Reduction = reduction ?? Sieve.Runtime.Reduction.ReductionSpec.None;
     }
 
     /// <summary>Loads a HuggingFace LLaVA folder (weights, tokenizer.model and its JSON files, processor and
@@ -70,7 +72,7 @@ public sealed class LocalChatModel : IDisposable
         {
             var tokenizer = LlavaTokenizer.Load(model.Folder!.Path);
             return new LocalChatModel(model, tokenizer, Path.GetFileName(model.Folder.Path.TrimEnd(Path.DirectorySeparatorChar)),
-                prefixCache: options.PrefixCache);
+                prefixCache: options.PrefixCache, reduction: (options.Reduction ?? new()).ToSpec());
         }
         catch
         {
@@ -104,6 +106,10 @@ public sealed class LocalChatModel : IDisposable
     /// so the next request of a conversation extends the previous one's sequence and finds it without being told.
     /// </summary>
     public PrefixCache PrefixCache { get; }
+
+    /// <summary>The default vision-token reduction (<c>Runtime:Reduction</c>); a request may name another through
+    /// <see cref="LocalChatClient.ReduceOption"/>.</summary>
+    public Reduction.ReductionSpec Reduction { get; }
 
     /// <summary>Requests waiting for their turn (not counting the one running).</summary>
     public int Waiting => Volatile.Read(ref _waiting);
