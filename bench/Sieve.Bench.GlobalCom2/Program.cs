@@ -1,3 +1,5 @@
+using Sieve.Runtime.Loading;
+using Sieve.Bench;
 using System.Globalization;
 using Sieve.Runtime;
 using Sieve.Runtime.Generation;
@@ -14,7 +16,7 @@ using static TorchSharp.torch;
 // (linear layers ∝ L, attention ∝ L², PrefillFlops shared with bench/reduction.sh).
 // Usage: bench/globalcom2.sh [--text-tokens 64] [--reps 2] [--threads N]
 
-int textTokens = Option("--text-tokens", 64), reps = Option("--reps", 2), threads = Option("--threads", 0);
+int textTokens = BenchOptions.Int(args, "--text-tokens", 64), reps = BenchOptions.Int(args, "--reps", 2), threads = BenchOptions.Int(args, "--threads", 0);
 TorchRuntime.EnsureLoadable();
 if (threads > 0) set_num_threads(threads);
 var config = new LlavaConfig
@@ -34,7 +36,7 @@ var config = new LlavaConfig
 };
 (int Height, int Width) imageSize = (480, 640);
 using var model = new LlavaModel(config, ScalarType.Float32, CPU);
-Randomize(model);
+SyntheticLlavaCheckpoint.Fill(model);
 var layout = model.AnyResLayoutFor(imageSize);
 var prompt = new List<long> { 1, config.ImageTokenIndex };
 var random = new Random(1);
@@ -77,21 +79,3 @@ for (int i = 0; i < specs.Length; i++)
 }
 return 0;
 
-int Option(string name, int fallback)
-{
-    int i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
-}
-
-// N(0, 1/fan_in) weights keep activations in range.
-static void Randomize(nn.Module model)
-{
-    using var noGrad = no_grad();
-    foreach (var (name, p) in model.named_parameters())
-    {
-        using var scope = NewDisposeScope();
-        var noise = randn(p.shape, ScalarType.Float32);
-        p.copy_(p.dim() == 1 ? (name.EndsWith("bias", StringComparison.Ordinal) ? noise * 0.02 : 1 + noise * 0.02)
-            : noise / Math.Sqrt(p.shape[^1]));
-    }
-}

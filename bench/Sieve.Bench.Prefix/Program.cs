@@ -20,7 +20,7 @@ using static TorchSharp.torch;
 // SentencePiece model (its <image> is id 400), and lm_head rows outside its pieces are zero so answers are text.
 // Usage: bench/prefix.sh [--sessions 1] [--answer-tokens 16] [--threads N]
 
-int sessions = Option("--sessions", 1), answerTokens = Option("--answer-tokens", 16), threads = Option("--threads", 0);
+int sessions = BenchOptions.Int(args, "--sessions", 1), answerTokens = BenchOptions.Int(args, "--answer-tokens", 16), threads = BenchOptions.Int(args, "--threads", 0);
 TorchRuntime.EnsureLoadable();
 if (threads > 0) set_num_threads(threads);
 const int ImageTokenId = 400;
@@ -122,12 +122,6 @@ string ToolResultJson(int turn, int tokens)
         json.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture,
             $"{{\"id\":\"EX-{turn}{i:D2}\",\"group\":\"R{i % 4 + 1}\",\"score\":0.{(turn * 37 + i * 11) % 100:D2},\"ok\":{(i % 3 == 0 ? "true" : "false")}}}");
     return json.Append("]}").ToString();
-}
-
-int Option(string name, int fallback)
-{
-    int i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
 }
 
 // lm_head rows of ids the tokenizer cannot write (beyond its pieces, and its control and byte-fallback pieces) are

@@ -1,3 +1,5 @@
+using Sieve.Runtime.Loading;
+using Sieve.Bench;
 using System.Globalization;
 using Sieve.Runtime;
 using Sieve.Runtime.Generation;
@@ -18,8 +20,8 @@ using static TorchSharp.torch;
 // default here so that no thread spins on a barrier while another waits for a core.
 // Usage: bench/reduction.sh [--layers 32] [--hidden 256] [--text-tokens 64] [--new-tokens 8] [--reps 2] [--threads 1]
 
-int layers = Option("--layers", 32), hidden = Option("--hidden", 256), textTokens = Option("--text-tokens", 64);
-int newTokens = Option("--new-tokens", 8), reps = Option("--reps", 2), threads = Option("--threads", 1);
+int layers = BenchOptions.Int(args, "--layers", 32), hidden = BenchOptions.Int(args, "--hidden", 256), textTokens = BenchOptions.Int(args, "--text-tokens", 64);
+int newTokens = BenchOptions.Int(args, "--new-tokens", 8), reps = BenchOptions.Int(args, "--reps", 2), threads = BenchOptions.Int(args, "--threads", 1);
 TorchRuntime.EnsureLoadable();
 set_num_threads(threads);
 var config = new LlavaConfig
@@ -46,7 +48,7 @@ long fullRows = prompt.Count - 1 + 576;
 Console.WriteLine($"prompt: 576 image + {prompt.Count - 1} text tokens = {fullRows} rows; {newTokens} new tokens, greedy; best of {reps}");
 
 using var model = new LlavaModel(config, ScalarType.Float32, CPU);
-Randomize(model);
+SyntheticLlavaCheckpoint.Fill(model);
 using var pixels = randn(1, 3, 336, 336);
 var options = new SamplingOptions { MaxNewTokens = newTokens };
 
@@ -112,21 +114,3 @@ double VisionCpuMs()
 
 static double CpuMs() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
 
-int Option(string name, int fallback)
-{
-    int i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
-}
-
-// N(0, 1/fan_in) weights keep activations in range.
-static void Randomize(nn.Module model)
-{
-    using var noGrad = no_grad();
-    foreach (var (name, p) in model.named_parameters())
-    {
-        using var scope = NewDisposeScope();
-        var noise = randn(p.shape, ScalarType.Float32);
-        p.copy_(p.dim() == 1 ? (name.EndsWith("bias", StringComparison.Ordinal) ? noise * 0.02 : 1 + noise * 0.02)
-            : noise / Math.Sqrt(p.shape[^1]));
-    }
-}

@@ -12,7 +12,7 @@ using static TorchSharp.torch;
 // takes seconds on two cores; weights are random (speed does not depend on their values).
 // Usage: bench/runtime.sh [--text-tokens 200] [--new-tokens 32] [--threads N (default: libtorch's choice)]
 
-int textTokens = Option("--text-tokens", 200), newTokens = Option("--new-tokens", 32), threads = Option("--threads", 0);
+int textTokens = BenchOptions.Int(args, "--text-tokens", 200), newTokens = BenchOptions.Int(args, "--new-tokens", 32), threads = BenchOptions.Int(args, "--threads", 0);
 TorchRuntime.EnsureLoadable();
 if (threads > 0) set_num_threads(threads);
 var config = ScaledLlava.Config();
@@ -41,8 +41,3 @@ foreach (var dtype in new[] { ScalarType.Float32, ScalarType.BFloat16 })
 }
 return 0;
 
-int Option(string name, int fallback)
-{
-    int i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
-}

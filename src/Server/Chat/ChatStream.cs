@@ -64,7 +64,7 @@ internal static class ChatStream
         await body.WriteAsync("data: [DONE]\n\n"u8.ToArray(), cancel).ConfigureAwait(false);
         await body.FlushAsync(cancel).ConfigureAwait(false);
         metrics.ChatTimings(model, firstToken, Stopwatch.GetElapsedTime(started) - firstToken);
-        metrics.ChatTokens(model, response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount);
+        metrics.ChatUsage(model, response.Usage);
         return response;
     }
 

@@ -91,7 +91,7 @@ internal static class ChatEndpoints
             response = await chat.GetResponseAsync(messages, request.Options, context.RequestAborted).ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(started);
             metrics.ChatTimings(agent.Id, elapsed, TimeSpan.Zero);
-            metrics.ChatTokens(agent.Id, response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount);
+            metrics.ChatUsage(agent.Id, response.Usage);
             if (binding is not null) await binding.SaveAsync(sessionId, request.Messages, response.Messages.ToList(), context.RequestAborted).ConfigureAwait(false);
             context.Response.ContentType = "application/json";
             await using var w = new Utf8JsonWriter(context.Response.Body);

@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Sieve.Server.Jobs;
 
 namespace Sieve.Server.Telemetry;
@@ -21,6 +23,7 @@ public sealed class ServerMetrics : IDisposable
     private readonly Histogram<double> _chatDecode;
     private readonly Counter<long> _chatTokens;
     private readonly Counter<long> _sessions;
+    private readonly ILogger<ServerMetrics>? _log;
 
     /// <summary>Seconds from a few milliseconds (a cached answer) to minutes (a long batch or a slow CPU model).</summary>
     private static readonly InstrumentAdvice<double> Seconds = new()
@@ -28,8 +31,9 @@ public sealed class ServerMetrics : IDisposable
         HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600],
     };
 
-    public ServerMetrics(IMeterFactory meters)
+    public ServerMetrics(IMeterFactory meters, ILogger<ServerMetrics>? log = null)
     {
+        _log = log;
         _meter = meters.Create(MeterName);
         _jobsSubmitted = _meter.CreateCounter<long>("sieve.jobs.submitted", "{job}", "Report and batch jobs accepted");
         _jobDuration = _meter.CreateHistogram<double>("sieve.jobs.duration", "s", "Time a job ran, by kind and outcome", advice: Seconds);
@@ -49,6 +53,24 @@ public sealed class ServerMetrics : IDisposable
         var tag = new KeyValuePair<string, object?>("model", model);
         _chatFirstToken.Record(firstToken.TotalSeconds, tag);
         _chatDecode.Record(decode.TotalSeconds, tag);
+    }
+
+    /// <summary>Counts a finished chat turn's tokens and logs its usage: what the prompt cost, how much of it the
+    /// backend took from its prefix cache, and — when a vision-token reduction ran — how many image tokens went on
+    /// (the local runtime's counts; other backends report what they have).</summary>
+    public void ChatUsage(string model, UsageDetails? usage)
+    {
+        ChatTokens(model, usage?.InputTokenCount, usage?.OutputTokenCount);
+        if (_log is null || !_log.IsEnabled(LogLevel.Information) || usage is null) return;
+        long? images = null, kept = null;
+        if (usage.AdditionalCounts is { } counts)
+        {
+            if (counts.TryGetValue("image_tokens", out var n)) images = n;
+            if (counts.TryGetValue("image_tokens_kept", out var k)) kept = k;
+        }
+        _log.LogInformation(
+            "chat {Model}: prompt {InputTokens} tokens ({CachedTokens} from the prefix cache), {OutputTokens} generated, image tokens kept {KeptImageTokens} of {ImageTokens}",
+            model, usage.InputTokenCount, usage.CachedInputTokenCount, usage.OutputTokenCount, kept, images);
     }
 
     public void ChatTokens(string model, long? input, long? output)
