@@ -132,7 +132,7 @@ internal static class LabelReader
     /// <summary>Readings that are almost certainly one glyph misread.</summary>
     private static string Repair(string text) => text switch
     {
-        "C1" or "CI" => "Cl",
+        "C1" or "CI" or "Ci" => "Cl",   // a slightly turned l picks up a dot of its anti-aliasing and reads as i
         "8r" or "Bt" => "Br",
         "NT" or "OT" or "St" or "Nt" => text[..1] + "+",   // a '+' that touches the letter reads as a T
         _ => text,
