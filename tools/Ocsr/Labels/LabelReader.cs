@@ -109,8 +109,8 @@ internal static class LabelReader
     }
 
     /// <summary>Glyphs whose reading depends on the word around them: a small x or t after letters is a '+' in
-    /// <c>N+</c> but a letter in <c>nHex</c>; a P with its tail below the line is a p in <c>nHept</c>.</summary>
-    private static readonly Dictionary<char, char> Alternatives = new() { ['+'] = 'x', ['P'] = 'p', ['p'] = 'P' };
+    /// <c>N+</c> but a letter in <c>nHex</c>; a P with its tail below the line is a p in <c>nHept</c>; a small + in noise reads as a 4 (<c>N4</c> is no label, <c>N+</c> is).</summary>
+    private static readonly Dictionary<char, char> Alternatives = new() { ['+'] = 'x', ['P'] = 'p', ['p'] = 'P', ['4'] = '+' };
 
     /// <summary>The text as read when the label parser knows it; otherwise the first reading with some ambiguous
     /// glyphs swapped for their alternatives that it knows, or the text as read when none is.</summary>
@@ -132,7 +132,7 @@ internal static class LabelReader
     /// <summary>Readings that are almost certainly one glyph misread.</summary>
     private static string Repair(string text) => text switch
     {
-        "C1" or "CI" => "Cl",
+        "C1" or "CI" or "Ci" => "Cl",   // a slightly turned l picks up a dot of its anti-aliasing and reads as i
         "8r" or "Bt" => "Br",
         "NT" or "OT" or "St" or "Nt" => text[..1] + "+",   // a '+' that touches the letter reads as a T
         _ => text,
