@@ -1,8 +1,8 @@
-using Sieve.Runtime.Loading;
-using Sieve.Bench;
 using System.Globalization;
+using Sieve.Bench;
 using Sieve.Runtime;
 using Sieve.Runtime.Generation;
+using Sieve.Runtime.Loading;
 using Sieve.Runtime.Loading.Configs;
 using Sieve.Runtime.Models;
 using Sieve.Runtime.Reduction;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Sieve.Bench;
 using Sieve.Runtime;
-using Sieve.Runtime.Loading;
 using Sieve.Runtime.Generation;
+using Sieve.Runtime.Loading;
 using Sieve.Runtime.Models;
 using static TorchSharp.torch;
 
