@@ -20,8 +20,9 @@ namespace Sieve.Runtime.Caching;
 /// </summary>
 public sealed class PrefixCache : IDisposable
 {
-    /// <summary>The settings key of requests that run no reducer.</summary>
-    public const string NoReduction = "none";
+    /// <summary>The settings key of requests that run no reducer: what <see cref="Reduction.ReductionSpec.None"/>
+    /// writes, so a request with no reducers and one with the spec <c>none</c> share entries.</summary>
+    public const string NoReduction = Reduction.ReductionSpec.NoneText;
 
     private readonly object _lock = new();
     private readonly LinkedList<Entry> _entries = new();   // most recently used first

@@ -12,7 +12,7 @@ public sealed record ReductionOptions
 
     /// <summary><c>none</c> (default) or a method name (<see cref="ReductionMethods.Names"/>); a full spec with
     /// colons and commas (<c>dart:128:mode=exact</c>) is accepted as is.</summary>
-    public string Method { get; init; } = "none";
+    public string Method { get; init; } = ReductionSpec.NoneText;
 
     /// <summary>Tokens kept per image (0: not given).</summary>
     public long Budget { get; init; }
@@ -30,9 +30,9 @@ public sealed record ReductionOptions
     /// they do not make one.</summary>
     public ReductionSpec ToSpec()
     {
-        var method = (Method ?? "none").Trim();
-        if (method.Length == 0 || method.Equals("none", StringComparison.OrdinalIgnoreCase) || method.Contains(':') || method.Contains(','))
-            return Parse(method.Length == 0 ? "none" : method);
+        var method = (Method ?? ReductionSpec.NoneText).Trim();
+        if (method.Length == 0 || method.Equals(ReductionSpec.NoneText, StringComparison.OrdinalIgnoreCase) || method.Contains(':') || method.Contains(','))
+            return Parse(method.Length == 0 ? ReductionSpec.NoneText : method);
         var parts = new List<string> { method };
         if (Budget > 0) parts.Add(Budget.ToString(CultureInfo.InvariantCulture));
         else if (Ratio > 0) parts.Add(Ratio.ToString("R", CultureInfo.InvariantCulture));

@@ -10,6 +10,9 @@ public sealed record ReductionSpec(IReadOnlyList<ReductionStep> Steps)
 {
     public static readonly ReductionSpec None = new([]);
 
+    /// <summary>How "no reduction" is written: in specs and settings, and as the canonical text that keys cached prefixes.</summary>
+    public const string NoneText = "none";
+
     /// <summary>Parses and checks the spec (every method built once, so bad budgets and options fail here, not
     /// mid-prefill). Throws <see cref="ReductionSpecException"/> naming the bad part.</summary>
     public static ReductionSpec Parse(string text)
@@ -18,12 +21,12 @@ public sealed record ReductionSpec(IReadOnlyList<ReductionStep> Steps)
         var trimmed = text.Trim();
         if (trimmed.Length == 0)
             throw new ReductionSpecException("reduction spec is empty (expected e.g. dart:128, fastv:64, random:192, pool:2 or none)");
-        if (trimmed.Equals("none", StringComparison.OrdinalIgnoreCase))
+        if (trimmed.Equals(NoneText, StringComparison.OrdinalIgnoreCase))
             return None;
         var steps = trimmed.Split(',', StringSplitOptions.TrimEntries).Select(s => s.Length == 0
             ? throw new ReductionSpecException($"reduction spec '{text}': an empty step between commas")
             : ReductionStep.Parse(s)).ToArray();
-        if (steps.Any(s => s.Method == "none"))
+        if (steps.Any(s => s.Method == NoneText))
             throw new ReductionSpecException($"reduction spec '{text}': 'none' cannot be combined with other methods");
         var spec = new ReductionSpec(steps);
         spec.Build();
@@ -39,7 +42,7 @@ public sealed record ReductionSpec(IReadOnlyList<ReductionStep> Steps)
         return built;
     }
 
-    public override string ToString() => Steps.Count == 0 ? "none" : string.Join(",", Steps.Select(s => s.Text));
+    public override string ToString() => Steps.Count == 0 ? NoneText : string.Join(",", Steps.Select(s => s.Text));
 }
 
 /// <summary>The reducers one request uses: at most one encoder-side (between vision tower and projector) and one
