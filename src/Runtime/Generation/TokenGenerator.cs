@@ -23,11 +23,9 @@ public sealed class TokenGenerator : IDisposable
     private PrefillOutcome? _prefill;
     private readonly List<long> _fed = [];
     private bool _stepFailed;
-    private double _visionMs, _prefillMs, _decodeMs;
-    private int _prefillTokens, _reusedTokens, _decodeSteps, _generated;
-    private bool _cacheConsulted;
+    private double _prefillMs, _decodeMs;
+    private int _decodeSteps, _generated;
     private long? _last;
-    private ReductionOutcome? _kept;
 
     public TokenGenerator(LlavaModel model, SamplingOptions options)
     {
@@ -54,16 +52,16 @@ public sealed class TokenGenerator : IDisposable
     public bool Finished { get; private set; }
 
     public GenerationTimings Timings =>
-        new(_visionMs, _prefillTokens, _prefillMs, _decodeSteps, _decodeMs, _cache?.Bytes ?? 0)
+        new(_prefill?.VisionMs ?? 0, (int)(_prefill?.PromptTokens ?? 0), _prefillMs, _decodeSteps, _decodeMs, _cache?.Bytes ?? 0)
         {
-            ReusedTokens = _reusedTokens,
-            PrefixCacheConsulted = _cacheConsulted,
-            Reduction = VisionReducer is null && DecoderReducer is null ? null : _kept,
+            ReusedTokens = (int)(_prefill?.ReusedTokens ?? 0),
+            PrefixCacheConsulted = _prefill?.CacheConsulted ?? false,
+            Reduction = VisionReducer is null && DecoderReducer is null ? null : Kept,
         };
 
     /// <summary>After <see cref="Prefill(IReadOnlyList{long}, PromptImages)"/>: the image positions that went past the
     /// reducers (all, without any); null when the prompt continued a cached prefix, whose pruning happened earlier.</summary>
-    public ReductionOutcome? Kept => _kept;
+    public ReductionOutcome? Kept => _prefill?.Reduction;
 
     /// <summary>Encodes the images, prefills the prompt and returns the first generated token.</summary>
     /// <param name="ids">Prompt token ids; the model's image token id marks each image (see <see cref="PromptLayout"/>).</param>
@@ -73,7 +71,7 @@ public sealed class TokenGenerator : IDisposable
     public long Prefill(IReadOnlyList<long> ids, Tensor? pixels, IReadOnlyList<(int Height, int Width)>? imageSizes = null) =>
         Prefill(ids, PromptImages.FromPixels(pixels, imageSizes));
 
-    /// <summary>As <see cref="Prefill(IReadOnlyList{long}, Tensor?)"/>, with images that are preprocessed only when
+    /// <summary>As <see cref="Prefill(IReadOnlyList{long}, Tensor?, IReadOnlyList{ValueTuple{int, int}}?)"/>, with images that are preprocessed only when
     /// they are not inside a reused prefix.</summary>
     public long Prefill(IReadOnlyList<long> ids, PromptImages images)
     {
@@ -87,12 +85,7 @@ public sealed class TokenGenerator : IDisposable
         _prefill = outcome;
         var token = Emit(_sampler.Next(outcome.Logits[0]));
         _stepFailed = false;
-        _visionMs = outcome.VisionMs;
-        _prefillMs = clock.Elapsed.TotalMilliseconds - _visionMs;
-        _prefillTokens = (int)outcome.PromptTokens;
-        _reusedTokens = (int)outcome.ReusedTokens;
-        _cacheConsulted = outcome.CacheConsulted;
-        _kept = outcome.Reduction;
+        _prefillMs = clock.Elapsed.TotalMilliseconds - outcome.VisionMs;
         return token;
     }
 
