@@ -94,6 +94,17 @@ public static class StructureReader
             lineArt.AddRange(own);
         }
 
+        // Short bonds that passed for glyphs (a nitro's N–O with the '+' touching it): line art, any sign cut out.
+        var charH = BondPieces.CharacterHeight(glyphs);
+        foreach (var piece in glyphs.Where(g => g.Id < count && BondPieces.IsBondPiece(g.Box, components.FirstOrDefault(c => c.Id == g.Id).Area, lines.GetValueOrDefault(g.Id) ?? [], charH, stroke, bondLength)).ToList())
+        {
+            glyphs.Remove(piece);
+            var own = (lines.GetValueOrDefault(piece.Id) ?? []).ToList();
+            if (own.Count == 0) own.Add(BondPieces.CentreLine(ids, piece.Id, piece.Box));
+            glyphs.AddRange(TouchingGlyphs.Extract(ids, piece.Id, own, bondLength, stroke, GlyphClassifier.Default, ref nextId));
+            lineArt.AddRange(own);
+        }
+
         var labels = LabelReader.Read(ids, glyphs, GlyphClassifier.Default);
         // An upright stroke a bond points at from a little way off is the iodine symbol.
         labels = labels.Select(l => l.IsStroke && IodineStroke.IsIodine(l, lineArt, bondLength, stroke) ? l with { Text = "I" , IsIodine = true } : l).ToList();
@@ -143,6 +154,7 @@ public static class StructureReader
         try
         {
             if (ChargeOverfullAtoms(m)) confidence *= 0.7;
+            ChargeNitroOxygens(m);
             Sanitizer.Sanitize(m);
             // Wedges, hashes and double-bond geometry as RDKit reads them from a molblock (image rows point down).
             DrawingStereo.Assign(m, [.. d.Positions.Select(p => new Sieve.Chemistry.Depiction.Point2(p.X, -p.Y))]);
@@ -165,6 +177,25 @@ public static class StructureReader
             structure = null;
             problem = $"the drawn structure is not a valid molecule ({e.Message})";
             return false;
+        }
+    }
+
+    /// <summary>A nitro group drawn N⁺(=O)–O⁻ whose '−' merged into the N–O bond line reads as N⁺(=O)–OH, a
+    /// structure nobody draws: the lone single-bonded O beside the N⁺=O takes the charge it lost.</summary>
+    private static void ChargeNitroOxygens(Molecule m)
+    {
+        for (var i = 0; i < m.AtomCount; i++)
+        {
+            if (m.Atoms[i] is not { Element: 7, Charge: 1 }) continue;
+            var oxygens = m.BondsOf(i).Select(b => (Bond: m.Bonds[b], Atom: m.Bonds[b].Begin == i ? m.Bonds[b].End : m.Bonds[b].Begin))
+                .Where(n => m.Atoms[n.Atom].Element == 8 && m.Degree(n.Atom) == 1).ToList();
+            if (oxygens.Count(o => o.Bond.Order == BondOrder.Double) != 1 || oxygens.Any(o => m.Atoms[o.Atom].Charge != 0 && o.Bond.Order == BondOrder.Single)) continue;
+            var single = oxygens.Where(o => o.Bond.Order == BondOrder.Single && m.Atoms[o.Atom].Charge == 0 && !(m.Atoms[o.Atom].IsBracket && m.Atoms[o.Atom].ExplicitHydrogens > 0)).ToList();
+            if (single.Count != 1) continue;
+            var oxygen = m.Atoms[single[0].Atom];
+            oxygen.Charge = -1;
+            oxygen.IsBracket = true;
+            oxygen.ExplicitHydrogens = 0;
         }
     }
 

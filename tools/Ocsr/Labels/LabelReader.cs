@@ -105,6 +105,8 @@ internal static class LabelReader
             text.Append(c);
         }
         var labelBox = glyphs.Select(g => g.Box).Aggregate((a, b) => a | b);
+        if (Environment.GetEnvironmentVariable("SIEVE_OCSR_TRACE") is "3")
+            Console.Error.WriteLine($"label '{text}': " + string.Join(" ", ordered.Select(g => $"{g.Result.Char}({g.Result.Confidence:F2})@{g.Box.X},{g.Box.Y},{g.Box.Width}x{g.Box.Height}")));
         return new DrawnLabel(Repair(Known(text.ToString())), labelBox, glyphs.Average(g => g.Result.Confidence), []);
     }
 

@@ -1,0 +1,50 @@
+using OpenCvSharp;
+using Sieve.Ocsr.Vector;
+
+namespace Sieve.Ocsr.Labels;
+
+/// <summary>Glyph-sized components that are bond lines after all. The N–O bonds of a drawn nitro group stop short
+/// at both ends, so they are about half a bond long; with the N's superscript '+' touching one, or as the two short
+/// lines of an N=O, they pass the size test for glyphs and were read as a letter ('y', 'L', '7') or a '-' that
+/// glued the N and O into one label. Such a piece is much larger than the letters and holds a stroke longer than
+/// any letter's.</summary>
+internal static class BondPieces
+{
+    /// <summary>The typical capital height of the glyphs: their upper-quartile height (subscripts, charges and
+    /// dots are many but small).</summary>
+    public static double CharacterHeight(IReadOnlyList<(int Id, Rect Box)> glyphs)
+    {
+        if (glyphs.Count == 0) return 0;
+        var heights = glyphs.Select(g => g.Box.Height).Order().ToList();
+        return heights[heights.Count * 3 / 4];
+    }
+
+    /// <summary>Whether a glyph candidate (<paramref name="area"/> its ink pixels) is a short bond, possibly with a
+    /// charge sign touching it. A piece the tracer left without segments is judged by its ink: a thin line has
+    /// about one stroke width of ink along its length.</summary>
+    public static bool IsBondPiece(Rect box, int area, IReadOnlyList<Segment> segments, double charH, double stroke, double bondLength)
+    {
+        if (charH <= 0 || Math.Max(box.Width, box.Height) < charH * 1.4) return false;
+        var longest = segments.Count == 0 ? Math.Sqrt(box.Width * box.Width + box.Height * box.Height) : segments.Max(s => s.Length);
+        if (segments.Count == 0 && area > 1.8 * stroke * longest) return false;
+        return longest > Math.Max(charH * 1.1, bondLength * 0.3);
+    }
+
+    /// <summary>The centre line of a thin piece the tracer gave no segments: its ink's principal axis, from the
+    /// extreme pixel to the other.</summary>
+    public static Segment CentreLine(Mat componentIds, int id, Rect box)
+    {
+        var pts = new List<Pt>();
+        for (var y = box.Top; y < box.Bottom; y++)
+            for (var x = box.Left; x < box.Right; x++)
+                if (componentIds.At<int>(y, x) == id) pts.Add(new Pt(x, y));
+        double mx = pts.Average(p => p.X), my = pts.Average(p => p.Y);
+        double sxx = pts.Sum(p => (p.X - mx) * (p.X - mx)), syy = pts.Sum(p => (p.Y - my) * (p.Y - my));
+        var sxy = pts.Sum(p => (p.X - mx) * (p.Y - my));
+        var angle = 0.5 * Math.Atan2(2 * sxy, sxx - syy);
+        double dx = Math.Cos(angle), dy = Math.Sin(angle);
+        var t = pts.Select(p => (p.X - mx) * dx + (p.Y - my) * dy).ToList();
+        double t0 = t.Min(), t1 = t.Max();
+        return new Segment(new Pt(mx + dx * t0, my + dy * t0), new Pt(mx + dx * t1, my + dy * t1));
+    }
+}
