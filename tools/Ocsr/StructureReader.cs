@@ -96,13 +96,13 @@ public static class StructureReader
 
         // Short bonds that passed for glyphs (a nitro's N–O with the '+' touching it): line art, any sign cut out.
         var charH = BondPieces.CharacterHeight(glyphs);
-        foreach (var piece in glyphs.Where(g => g.Id < count && BondPieces.IsBondPiece(g.Box, components.FirstOrDefault(c => c.Id == g.Id).Area, lines.GetValueOrDefault(g.Id) ?? [], charH, stroke, bondLength)).ToList())
+        foreach (var piece in glyphs.Where(g => g.Id < count).ToList())
         {
+            var strokes = BondPieces.Strokes(ids, piece.Id, piece.Box, components.First(c => c.Id == piece.Id).Area, lines.GetValueOrDefault(piece.Id) ?? [], stroke);
+            if (!BondPieces.IsBondPiece(piece.Box, strokes, charH, bondLength)) continue;
             glyphs.Remove(piece);
-            var own = (lines.GetValueOrDefault(piece.Id) ?? []).ToList();
-            if (own.Count == 0) own.Add(BondPieces.CentreLine(ids, piece.Id, piece.Box));
-            glyphs.AddRange(TouchingGlyphs.Extract(ids, piece.Id, own, bondLength, stroke, GlyphClassifier.Default, ref nextId));
-            lineArt.AddRange(own);
+            glyphs.AddRange(TouchingGlyphs.Extract(ids, piece.Id, strokes, bondLength, stroke, GlyphClassifier.Default, ref nextId));
+            lineArt.AddRange(strokes);
         }
 
         var labels = LabelReader.Read(ids, glyphs, GlyphClassifier.Default);

@@ -19,15 +19,25 @@ internal static class BondPieces
         return heights[heights.Count * 3 / 4];
     }
 
-    /// <summary>Whether a glyph candidate (<paramref name="area"/> its ink pixels) is a short bond, possibly with a
-    /// charge sign touching it. A piece the tracer left without segments is judged by its ink: a thin line has
-    /// about one stroke width of ink along its length.</summary>
-    public static bool IsBondPiece(Rect box, int area, IReadOnlyList<Segment> segments, double charH, double stroke, double bondLength)
+    /// <summary>The strokes of a glyph candidate: its traced segments, or where the tracer gave none, the centre
+    /// line of a thin piece (about one stroke width of ink along its length, <paramref name="area"/> its ink pixels).</summary>
+    public static List<Segment> Strokes(Mat componentIds, int id, Rect box, int area, IReadOnlyList<Segment> traced, double stroke)
     {
-        if (charH <= 0 || Math.Max(box.Width, box.Height) < charH * 1.4) return false;
-        var longest = segments.Count == 0 ? Math.Sqrt(box.Width * box.Width + box.Height * box.Height) : segments.Max(s => s.Length);
-        if (segments.Count == 0 && area > 1.8 * stroke * longest) return false;
-        return longest > Math.Max(charH * 1.1, bondLength * 0.3);
+        if (traced.Count > 0) return [.. traced];
+        var diagonal = Math.Sqrt(box.Width * box.Width + box.Height * box.Height);
+        return area <= 1.8 * stroke * diagonal ? [CentreLine(componentIds, id, box)] : [];
+    }
+
+    /// <summary>Whether a glyph candidate with these strokes is a short bond, possibly with a charge sign touching
+    /// it: one slanted straight stroke (no label glyph is that), or a piece much larger than the letters holding
+    /// a stroke longer than any letter's.</summary>
+    public static bool IsBondPiece(Rect box, IReadOnlyList<Segment> strokes, double charH, double bondLength)
+    {
+        if (charH <= 0 || strokes.Count == 0) return false;
+        var longest = strokes.MaxBy(s => s.Length)!;
+        var angle = Math.Abs(Math.Atan2(longest.B.Y - longest.A.Y, longest.B.X - longest.A.X) * 180 / Math.PI) % 90;
+        if (strokes.Count == 1 && angle is > 20 and < 70 && longest.Length > charH * 0.6) return true;
+        return Math.Max(box.Width, box.Height) >= charH * 1.4 && longest.Length > Math.Max(charH * 1.1, bondLength * 0.3);
     }
 
     /// <summary>The centre line of a thin piece the tracer gave no segments: its ink's principal axis, from the

@@ -1,0 +1,49 @@
+#!/usr/bin/python3
+"""Drawn label cases for tests/Sieve.Ocsr.Tests (LabelDrawingTests): RDKit drawings, in the dev set's styles, of
+labels the reader once misread: nitro groups whose N⁺'s '+' touches an N–O bond, or whose O⁻'s '−' merges into
+it, or whose N=O lines are short enough to pass for glyphs.
+
+  /usr/bin/python3 scripts/ocsr/make_label_cases.py [OUT_DIR=tests/Sieve.Ocsr.Tests/Data/labels]
+
+Writes OUT_DIR/<name>.png (16-colour) and OUT_DIR/truth.tsv (name, truth as RDKit's canonical SMILES).
+Needs python3-rdkit, rdkit-data and python3-pil (./setup.sh --dev).
+"""
+import os
+import sys
+
+from rdkit import Chem
+from rdkit.Chem import rdDepictor
+
+from make_devset import draw
+
+STYLES = {
+    "s400": lambda m: draw(m, (400, 300)),
+    "bold": lambda m: draw(m, (500, 400), bold=True, bw=True),
+}
+CASES = [
+    ("nitrooctane-s400", "s400", "CCCCCCCC[N+](=O)[O-]"),
+    ("chloronitrobenzene-bold", "bold", "O=[N+]([O-])c1cccc(Cl)c1"),
+    ("nitrotoluene-s400", "s400", "Cc1ccc([N+](=O)[O-])cc1"),
+    ("dinitrophenol-bold", "bold", "O=[N+]([O-])c1ccc(O)c([N+](=O)[O-])c1"),
+]
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        os.path.dirname(__file__), "../../tests/Sieve.Ocsr.Tests/Data/labels")
+    os.makedirs(out, exist_ok=True)
+    rows = []
+    for name, style, smiles in CASES:
+        mol = Chem.MolFromSmiles(smiles)
+        rdDepictor.Compute2DCoords(mol)
+        STYLES[style](mol).quantize(16).save(os.path.join(out, name + ".png"), optimize=True)
+        rows.append((name, Chem.MolToSmiles(mol)))
+    with open(os.path.join(out, "truth.tsv"), "w") as f:
+        f.write("name\tsmiles\n")
+        for r in rows:
+            f.write("\t".join(r) + "\n")
+    print(f"{len(rows)} label cases -> {out}")
+
+
+if __name__ == "__main__":
+    main()
