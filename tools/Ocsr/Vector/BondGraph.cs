@@ -58,6 +58,7 @@ internal sealed class BondGraph
             graph.Bonds.Add(new DrawnBond(key.Item1, key.Item2, kept[k].Order));
         }
         graph.JoinSplitBonds(bondLength);
+        graph.ContractCornerSplits(bondLength);
         return graph;
     }
 
@@ -115,6 +116,46 @@ internal sealed class BondGraph
                 Bonds.Add(new DrawnBond(Math.Min(p, q), Math.Max(p, q), Math.Max(at[0].b.Order, at[1].b.Order)));
                 changed = true;
             }
+        }
+    }
+
+    /// <summary>A very short single bond between two nodes that both carry other bonds is one corner the thinning
+    /// split in two (two lines meeting at a corner whose junction pixels drifted apart, often beside a double
+    /// bond's inner line), not a bond: drawn bonds are all about one bond length. Its ends become one node at their
+    /// middle. Ends with nothing else on them stay (bracket hooks, stubs), and so does a bond whose ends share a
+    /// neighbour (contracting it would fold a ring bond away).</summary>
+    private void ContractCornerSplits(double bondLength)
+    {
+        for (var k = 0; k < Bonds.Count; k++)
+        {
+            var bond = Bonds[k];
+            if (bond.Order != 1 || bond.Style != BondStyle.Plain) continue;
+            if (Geometry.Distance(Nodes[bond.A], Nodes[bond.B]) > bondLength * 0.3) continue;
+            var nearA = Neighbours(bond.A).Where(n => n != bond.B).ToList();
+            var nearB = Neighbours(bond.B).Where(n => n != bond.A).ToList();
+            if (nearA.Count == 0 || nearB.Count == 0 || nearA.Intersect(nearB).Any() || nearA.Count + nearB.Count > 4) continue;
+            Nodes[bond.A] = (Nodes[bond.A] + Nodes[bond.B]) * 0.5;
+            Bonds.RemoveAt(k);
+            for (var i = 0; i < Bonds.Count; i++)
+                if (Bonds[i].A == bond.B || Bonds[i].B == bond.B)
+                    // Re-pointed in place, so a stereo bond's narrow end stays its A.
+                    Bonds[i] = Bonds[i].A == bond.B ? Bonds[i] with { A = bond.A } : Bonds[i] with { B = bond.A };
+            RemoveNode(bond.B);
+            k = -1;
+        }
+    }
+
+    private IEnumerable<int> Neighbours(int node) =>
+        Bonds.Where(b => b.A == node || b.B == node).Select(b => b.A == node ? b.B : b.A);
+
+    /// <summary>Drops a node no bond uses any more, renumbering the bonds of the nodes after it.</summary>
+    private void RemoveNode(int node)
+    {
+        Nodes.RemoveAt(node);
+        for (var i = 0; i < Bonds.Count; i++)
+        {
+            var b = Bonds[i];
+            Bonds[i] = b with { A = b.A > node ? b.A - 1 : b.A, B = b.B > node ? b.B - 1 : b.B };
         }
     }
 

@@ -1,0 +1,40 @@
+using Sieve.Ocsr.Vector;
+using Pt = Sieve.Chemistry.Depiction.Point2;
+
+namespace Sieve.Ocsr.Tests;
+
+/// <summary>The bond graph built from line pieces: corners the thinning split stay one atom.</summary>
+public class BondGraphTests
+{
+    private const double BondLength = 60, Stroke = 4;
+
+    private static Pt[] Hexagon(double cx, double cy) =>
+        [.. Enumerable.Range(0, 6).Select(i => new Pt(cx + BondLength * Math.Cos(i * Math.PI / 3), cy + BondLength * Math.Sin(i * Math.PI / 3)))];
+
+    [Fact]
+    public void A_ring_corner_split_in_two_by_a_short_piece_is_one_atom()
+    {
+        var p = Hexagon(200, 200);
+        // Corner 0 drawn as two points 15 px apart (a quarter bond) joined by a short piece.
+        var split = new Pt(p[0].X - 3, p[0].Y + 15);
+        Segment[] lines =
+        [
+            new(p[5], p[0]), new(p[0], split), new(split, p[1]),
+            new(p[1], p[2]), new(p[2], p[3]), new(p[3], p[4]), new(p[4], p[5]),
+        ];
+        var graph = BondGraph.Build(lines, BondLength, Stroke);
+        Assert.Equal(6, graph.Nodes.Count);
+        Assert.Equal(6, graph.Bonds.Count);
+        Assert.All(graph.Bonds, b => Assert.InRange(b.A, 0, 5));
+    }
+
+    [Fact]
+    public void A_short_end_with_nothing_else_on_it_stays_a_bond()
+    {
+        // A bracket hook: a short piece hanging off a line's end is not folded into it.
+        Segment[] lines = [new(new Pt(0, 0), new Pt(0, 60)), new(new Pt(0, 60), new Pt(12, 60))];
+        var graph = BondGraph.Build(lines, BondLength, Stroke);
+        Assert.Equal(2, graph.Bonds.Count);
+        Assert.Equal(3, graph.Nodes.Count);
+    }
+}
