@@ -37,4 +37,24 @@ public class BondGraphTests
         Assert.Equal(2, graph.Bonds.Count);
         Assert.Equal(3, graph.Nodes.Count);
     }
+
+    [Fact]
+    public void A_line_cut_near_its_middle_is_one_bond()
+    {
+        // Two nearly collinear halves of one bond (a touch over half a bond each), each end carrying another bond.
+        Pt a = new(0, 0), mid = new(39, 10), b = new(81, 25);
+        Segment[] lines = [new(new Pt(-40, -50), a), new(a, mid), new(mid, b), new(b, new Pt(120, -30))];
+        var graph = BondGraph.Build(lines, 78, Stroke);
+        Assert.Equal(3, graph.Bonds.Count);
+        Assert.Equal(4, graph.Bonds.SelectMany(x => new[] { x.A, x.B }).Distinct().Count());
+    }
+
+    [Fact]
+    public void Two_full_bonds_in_line_stay_two_bonds()
+    {
+        // The single bonds on each side of an sp carbon run in one line: two atoms' worth, not a split.
+        Segment[] lines = [new(new Pt(0, 0), new Pt(60, 0)), new(new Pt(60, 0), new Pt(120, 0))];
+        var graph = BondGraph.Build(lines, BondLength, Stroke);
+        Assert.Equal(2, graph.Bonds.Count);
+    }
 }

@@ -91,7 +91,8 @@ internal sealed class BondGraph
         }
     }
 
-    /// <summary>A node between two single bonds in one straight line, one of them short, is a split of one bond
+    /// <summary>A node between two single bonds in one straight line, one of them short or both together about one
+    /// bond long, is a split of one bond
     /// (a junction the thinning left where a nearby line almost touched), not an atom. Long collinear pairs stay:
     /// they are the sp carbons beside a triple bond.</summary>
     private void JoinSplitBonds(double bondLength)
@@ -109,7 +110,8 @@ internal sealed class BondGraph
                 if (p == q) continue;
                 Segment first = new(Nodes[p], Nodes[n]), second = new(Nodes[n], Nodes[q]);
                 if (first.AngleTo(second) > 15 || first.Direction.Dot(second.Direction) < 0) continue;
-                if (Math.Min(first.Length, second.Length) > bondLength * 0.5) continue;
+                // One short half, or two halves that together are about one bond (a line cut near its middle).
+                if (Math.Min(first.Length, second.Length) > bondLength * 0.5 && first.Length + second.Length > bondLength * 1.25) continue;
                 if (Bonds.Any(b => (b.A == p && b.B == q) || (b.A == q && b.B == p))) continue;
                 Bonds.RemoveAt(Math.Max(at[0].i, at[1].i));
                 Bonds.RemoveAt(Math.Min(at[0].i, at[1].i));
