@@ -58,7 +58,9 @@ internal static class TouchingGlyphs
             using var crop = new Mat(tight.Height, tight.Width, MatType.CV_8UC1, Scalar.All(0));
             foreach (var (x, y) in mine) crop.Set(y - tight.Y, x - tight.X, (byte)255);
             var (ch, confidence) = classifier.Classify(GlyphFeatures.FromCrop(crop));
-            if (!LabelChars.Contains(ch) || confidence < 0.7) continue;
+            // A letter's shape survives the cut well enough at 0.6; a sign is one or two bars, which any kink in a bond
+            // resembles, so it must be read surely.
+            if (!LabelChars.Contains(ch) || confidence < (ch is '+' or '-' ? 0.7 : 0.6)) continue;
             var id = nextId++;
             foreach (var (x, y) in mine) componentIds.Set(y, x, id);
             found.Add((id, tight));
