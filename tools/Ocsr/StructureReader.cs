@@ -105,6 +105,8 @@ public static class StructureReader
             lineArt.AddRange(strokes);
         }
 
+        glyphs.AddRange(SignedLetters.Find(ids, glyphs, lineArt, charH, bondLength, stroke, GlyphClassifier.Default, ref nextId));
+
         var labels = LabelReader.Read(ids, glyphs, GlyphClassifier.Default);
         // An upright stroke a bond points at from a little way off is the iodine symbol.
         labels = labels.Select(l => l.IsStroke && IodineStroke.IsIodine(l, lineArt, bondLength, stroke) ? l with { Text = "I" , IsIodine = true } : l).ToList();
