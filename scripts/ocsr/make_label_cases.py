@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Drawn label cases for tests/Sieve.Ocsr.Tests (LabelDrawingTests): RDKit drawings, in the dev set's styles, of
 labels the reader once misread: nitro groups whose N⁺'s '+' touches an N–O bond, or whose O⁻'s '−' merges into
-it, or whose N=O lines are short enough to pass for glyphs.
+it, whose N=O lines are short enough to pass for glyphs, or whose N touches all three bonds and leaves its '+' alone.
 
   /usr/bin/python3 scripts/ocsr/make_label_cases.py [OUT_DIR=tests/Sieve.Ocsr.Tests/Data/labels]
 
@@ -25,6 +25,7 @@ CASES = [
     ("chloronitrobenzene-bold", "bold", "O=[N+]([O-])c1cccc(Cl)c1"),
     ("nitrotoluene-s400", "s400", "Cc1ccc([N+](=O)[O-])cc1"),
     ("dinitrophenol-bold", "bold", "O=[N+]([O-])c1ccc(O)c([N+](=O)[O-])c1"),
+    ("nitroaniline-s400", "s400", "Nc1ccc([N+](=O)[O-])cc1C(F)(F)F"),
 ]
 
 

@@ -1,7 +1,7 @@
 namespace Sieve.Ocsr.Tests;
 
 /// <summary>Drawn labels the reader once misread (scripts/ocsr/make_label_cases.py): nitro groups whose '+' touches
-/// an N–O bond, whose '−' merges into one, or whose short N=O lines passed for glyphs.</summary>
+/// an N–O bond, whose '−' merges into one, whose short N=O lines passed for glyphs, or whose N touches all three bonds.</summary>
 public class LabelDrawingTests
 {
     private static string Root => Path.Combine(AppContext.BaseDirectory, "Data", "labels");

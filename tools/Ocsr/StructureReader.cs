@@ -105,6 +105,8 @@ public static class StructureReader
             lineArt.AddRange(strokes);
         }
 
+        glyphs.AddRange(SignedLetters.Find(ids, glyphs, lineArt, charH, bondLength, stroke, GlyphClassifier.Default, ref nextId));
+
         var labels = LabelReader.Read(ids, glyphs, GlyphClassifier.Default);
         // An upright stroke a bond points at from a little way off is the iodine symbol.
         labels = labels.Select(l => l.IsStroke && IodineStroke.IsIodine(l, lineArt, bondLength, stroke) ? l with { Text = "I" , IsIodine = true } : l).ToList();
@@ -180,22 +182,30 @@ public static class StructureReader
         }
     }
 
-    /// <summary>A nitro group drawn N⁺(=O)–O⁻ whose '−' merged into the N–O bond line reads as N⁺(=O)–OH, a
-    /// structure nobody draws: the lone single-bonded O beside the N⁺=O takes the charge it lost.</summary>
+    /// <summary>A nitro group drawn N⁺(=O)–O⁻ loses a mark easily: a '−' merged into the N–O bond line reads as
+    /// N⁺(=O)–OH, and a double bond whose inner line passed for a glyph as N⁺(–O⁻)–OH. Nobody draws either: with
+    /// exactly two terminal oxygens on a charged N, the missing charge or bond order is put back.</summary>
     private static void ChargeNitroOxygens(Molecule m)
     {
         for (var i = 0; i < m.AtomCount; i++)
         {
-            if (m.Atoms[i] is not { Element: 7, Charge: 1 }) continue;
-            var oxygens = m.BondsOf(i).Select(b => (Bond: m.Bonds[b], Atom: m.Bonds[b].Begin == i ? m.Bonds[b].End : m.Bonds[b].Begin))
-                .Where(n => m.Atoms[n.Atom].Element == 8 && m.Degree(n.Atom) == 1).ToList();
-            if (oxygens.Count(o => o.Bond.Order == BondOrder.Double) != 1 || oxygens.Any(o => m.Atoms[o.Atom].Charge != 0 && o.Bond.Order == BondOrder.Single)) continue;
-            var single = oxygens.Where(o => o.Bond.Order == BondOrder.Single && m.Atoms[o.Atom].Charge == 0 && !(m.Atoms[o.Atom].IsBracket && m.Atoms[o.Atom].ExplicitHydrogens > 0)).ToList();
-            if (single.Count != 1) continue;
-            var oxygen = m.Atoms[single[0].Atom];
-            oxygen.Charge = -1;
-            oxygen.IsBracket = true;
-            oxygen.ExplicitHydrogens = 0;
+            if (m.Atoms[i] is not { Element: 7, Charge: 1 } || m.Degree(i) != 3) continue;
+            var oxygens = m.BondsOf(i).Select(b => m.Bonds[b]).Select(b => (Bond: b, Index: b.Begin == i ? b.End : b.Begin))
+                .Where(n => m.Atoms[n.Index].Element == 8 && n.Bond.Order is BondOrder.Single or BondOrder.Double)
+                .Select(n => (n.Bond, Atom: m.Atoms[n.Index], Terminal: m.Degree(n.Index) == 1)).ToList();
+            if (oxygens.Count != 2 || oxygens.Any(o => !o.Terminal)) continue;
+            if (oxygens.Any(o => o.Atom.IsBracket && o.Atom.Charge == 0 && o.Atom.ExplicitHydrogens > 0)) continue;
+            var doubled = oxygens.Where(o => o.Bond.Order == BondOrder.Double).ToList();
+            var anion = oxygens.Where(o => o.Bond.Order == BondOrder.Single && o.Atom.Charge == -1).ToList();
+            var plain = oxygens.Where(o => o.Bond.Order == BondOrder.Single && o.Atom.Charge == 0).ToList();
+            if (doubled.Count == 1 && plain.Count == 1)
+            {
+                plain[0].Atom.Charge = -1;
+                plain[0].Atom.IsBracket = true;
+                plain[0].Atom.ExplicitHydrogens = 0;
+            }
+            else if (anion.Count == 1 && plain.Count == 1)
+                plain[0].Bond.Order = BondOrder.Double;
         }
     }
 

@@ -37,6 +37,14 @@ internal sealed class GlyphClassifier
     /// the answer (the reader knows it cannot stand there).</summary>
     public (char Char, double Confidence) Classify(GlyphFeatures glyph, string? excluded)
     {
+        var (ch, confidence, _) = Rank(glyph, excluded);
+        return (ch, confidence);
+    }
+
+    /// <summary>As <see cref="Classify(GlyphFeatures, string?)"/>, with the nearest other character as well (the
+    /// reader tries it where a doubtful glyph leaves a label it does not know).</summary>
+    public (char Char, double Confidence, char RunnerUp) Rank(GlyphFeatures glyph, string? excluded)
+    {
         var logAspect = Math.Log(glyph.Aspect);
         var best = new Dictionary<char, double>();
         foreach (var (ch, la, cell) in _templates)
@@ -56,6 +64,6 @@ internal sealed class GlyphClassifier
         var ranked = best.OrderBy(kv => kv.Value).Take(2).ToList();
         var first = ranked[0];
         var confidence = ranked.Count < 2 ? 1.0 : 1.0 - Math.Sqrt(first.Value) / Math.Max(Math.Sqrt(ranked[1].Value), 1e-9);
-        return (first.Key, Math.Clamp(0.5 + confidence, 0, 1));
+        return (first.Key, Math.Clamp(0.5 + confidence, 0, 1), ranked.Count < 2 ? first.Key : ranked[1].Key);
     }
 }

@@ -61,7 +61,7 @@ internal static class LabelReader
             var members = group.Select(i => parts[i]).ToList();
             // A label of one glyph is never a bare C (carbon goes unlabelled) nor a lower-case letter.
             var excluded = members.Count == 1 ? LoneGlyphExcluded : null;
-            var read = members.Select(p => (p.Box, Result: classifier.Classify(Features(componentIds, p.Ids, p.Box), excluded))).ToList();
+            var read = members.Select(p => (p.Box, Result: classifier.Rank(Features(componentIds, p.Ids, p.Box), excluded))).ToList();
             labels.Add(Compose(read) with { ComponentIds = members.SelectMany(p => p.Ids).Distinct().ToList() });
         }
         return labels;
@@ -79,7 +79,7 @@ internal static class LabelReader
 
     /// <summary>Text in reading order: rows top to bottom, left to right in a row; small glyphs that are letters
     /// only in lower case, digits and charges placed by their size.</summary>
-    private static DrawnLabel Compose(List<(Rect Box, (char Char, double Confidence) Result)> glyphs)
+    private static DrawnLabel Compose(List<(Rect Box, (char Char, double Confidence, char RunnerUp) Result)> glyphs)
     {
         var letters = glyphs.Where(g => char.IsLetter(g.Result.Char) || g.Result.Char == '0').ToList();
         double capH = (letters.Count > 0 ? letters : glyphs).Max(g => g.Box.Height);
@@ -88,46 +88,68 @@ internal static class LabelReader
         var rowTops = new List<double>();
         foreach (var g in tall)
             if (rowTops.Count == 0 || g.Box.Top - rowTops[^1] > capH * 0.6) rowTops.Add(g.Box.Top);
-        int Row((Rect Box, (char, double)) g) =>
+        int Row((Rect Box, (char, double, char)) g) =>
             Enumerable.Range(0, rowTops.Count).MinBy(r => Math.Abs(g.Box.Top + g.Box.Height / 2.0 - (rowTops[r] + capH / 2)));
         var ordered = glyphs.OrderBy(g => Row(g)).ThenBy(g => g.Box.Left).ToList();
         var text = new System.Text.StringBuilder();
-        foreach (var (box, (ch, _)) in ordered)
+        // Doubtful glyphs (a noisy O that reads as C, a small R as P): where they are and what else they may be.
+        var doubtful = new List<(int At, char Other)>();
+        foreach (var (box, (ch, confidence, runnerUp)) in ordered)
         {
             var small = box.Height < capH * 0.78;
-            var c = ch;
-            if (small && c is 'C' or 'O' or 'S' or 'X' or 'Z') c = char.ToLowerInvariant(c);
-            if (c == '0') c = small ? 'o' : 'O';   // labels never hold a zero; the round glyph is a letter
-            if (small && c is 'T' or 't' or 'x' or 'X' && text.Length > 0) c = '+';   // a small cross after letters is a charge
-            if (!small && c is '1' or 'I' or 'l')
-                c = text.Length > 0 && text[^1] == 'C' ? 'l' : text.Length > 0 && text[^1] == 'R' ? '1' : c == 'l' ? 'I' : c;
-            if (small && c is 'l' or 'I' or 'i') c = '1';
+            var c = Place(ch, small, text);
+            if (confidence < DoubtfulBelow && runnerUp != ch) doubtful.Add((text.Length, Place(runnerUp, small, text)));
             text.Append(c);
         }
         var labelBox = glyphs.Select(g => g.Box).Aggregate((a, b) => a | b);
         if (Environment.GetEnvironmentVariable("SIEVE_OCSR_TRACE") is "3")
-            Console.Error.WriteLine($"label '{text}': " + string.Join(" ", ordered.Select(g => $"{g.Result.Char}({g.Result.Confidence:F2})@{g.Box.X},{g.Box.Y},{g.Box.Width}x{g.Box.Height}")));
-        return new DrawnLabel(Repair(Known(text.ToString())), labelBox, glyphs.Average(g => g.Result.Confidence), []);
+            Console.Error.WriteLine($"label '{text}': " + string.Join(" ", ordered.Select(g => $"{g.Result.Char}/{g.Result.RunnerUp}({g.Result.Confidence:F2})@{g.Box.X},{g.Box.Y},{g.Box.Width}x{g.Box.Height}")));
+        return new DrawnLabel(Repair(Known(text.ToString(), doubtful)), labelBox, glyphs.Average(g => g.Result.Confidence), []);
+    }
+
+    /// <summary>Below this confidence a glyph's runner-up is tried when the label as read is not one the parser
+    /// knows (or is one nobody draws).</summary>
+    private const double DoubtfulBelow = 0.62;
+
+    /// <summary>A glyph's character in its place: case and sub/superscript from its size and the text before it.</summary>
+    private static char Place(char ch, bool small, System.Text.StringBuilder text)
+    {
+        var c = ch;
+        if (small && c is 'C' or 'O' or 'S' or 'X' or 'Z') c = char.ToLowerInvariant(c);
+        if (c == '0') c = small ? 'o' : 'O';   // labels never hold a zero; the round glyph is a letter
+        if (small && c is 'T' or 't' or 'x' or 'X' && text.Length > 0) c = '+';   // a small cross after letters is a charge
+        if (!small && c is '1' or 'I' or 'l')
+            c = text.Length > 0 && text[^1] == 'C' ? 'l' : text.Length > 0 && text[^1] == 'R' ? '1' : c == 'l' ? 'I' : c;
+        if (small && c is 'l' or 'I' or 'i') c = '1';
+        return c;
     }
 
     /// <summary>Glyphs whose reading depends on the word around them: a small x or t after letters is a '+' in
     /// <c>N+</c> but a letter in <c>nHex</c>; a P with its tail below the line is a p in <c>nHept</c>; a small + in noise reads as a 4 (<c>N4</c> is no label, <c>N+</c> is).</summary>
     private static readonly Dictionary<char, char> Alternatives = new() { ['+'] = 'x', ['P'] = 'p', ['p'] = 'P', ['4'] = '+' };
 
+    /// <summary>Labels that parse but that drawings do not carry: carbon goes unlabelled, so a 'CH' is an 'OH' whose
+    /// O read as C.</summary>
+    private static readonly HashSet<string> Undrawn = ["CH", "HC"];
+
     /// <summary>The text as read when the label parser knows it; otherwise the first reading with some ambiguous
-    /// glyphs swapped for their alternatives that it knows, or the text as read when none is.</summary>
-    private static string Known(string text)
+    /// glyphs swapped for their alternatives, or doubtful glyphs for their runners-up, that it knows; or the text as
+    /// read when none is.</summary>
+    internal static string Known(string text, List<(int At, char Other)> doubtful)
     {
-        if (LabelParser.Parse(text) is not null) return text;
-        var ambiguous = Enumerable.Range(0, text.Length).Where(i => Alternatives.ContainsKey(text[i])).Take(4).ToList();
-        for (var mask = 1; mask < 1 << ambiguous.Count; mask++)
-        {
-            var chars = text.ToCharArray();
-            for (var k = 0; k < ambiguous.Count; k++)
-                if ((mask & 1 << k) != 0) chars[ambiguous[k]] = Alternatives[chars[ambiguous[k]]];
-            var candidate = new string(chars);
-            if (LabelParser.Parse(candidate) is not null) return candidate;
-        }
+        var undrawn = Undrawn.Contains(text);
+        if (!undrawn && LabelParser.Parse(text) is not null) return text;
+        var ambiguous = Enumerable.Range(0, text.Length).Where(i => Alternatives.ContainsKey(text[i]))
+            .Select(i => (At: i, Other: Alternatives[text[i]])).Take(4).ToList();
+        foreach (var choices in new[] { ambiguous, doubtful.Take(4).ToList() })
+            for (var mask = 1; mask < 1 << choices.Count; mask++)
+            {
+                var chars = text.ToCharArray();
+                for (var k = 0; k < choices.Count; k++)
+                    if ((mask & 1 << k) != 0) chars[choices[k].At] = choices[k].Other;
+                var candidate = new string(chars);
+                if (!Undrawn.Contains(candidate) && LabelParser.Parse(candidate) is not null) return candidate;
+            }
         return text;
     }
 

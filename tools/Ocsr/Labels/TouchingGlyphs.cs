@@ -32,39 +32,51 @@ internal static class TouchingGlyphs
         foreach (var cluster in Enumerable.Range(0, shortOnes.Count).GroupBy(Find).Where(g => g.Count() >= 2).ToList())
         {
             var members = cluster.Select(i => shortOnes[i]).ToList();
-            var pts = members.SelectMany(s => new[] { s.A, s.B }).ToList();
-            double x0 = pts.Min(p => p.X) - stroke, x1 = pts.Max(p => p.X) + stroke;
-            double y0 = pts.Min(p => p.Y) - stroke, y1 = pts.Max(p => p.Y) + stroke;
-            var size = Math.Max(x1 - x0, y1 - y0);
-            if (size > bondLength * 0.7 || size < bondLength * 0.12) continue;
-            var box = new Rect((int)x0, (int)y0, (int)(x1 - x0) + 1, (int)(y1 - y0) + 1)
-                & new Rect(0, 0, componentIds.Width, componentIds.Height);
-            // The glyph's own pixels: those of the component nearer to the cluster's strokes than to any other line
-            // (the bond the letter touches runs on into the box and would spoil the glyph's shape).
-            var others = segments.Where(s => !members.Contains(s)).ToList();
-            var mine = new List<(int X, int Y)>();
-            for (var y = box.Top; y < box.Bottom; y++)
-                for (var x = box.Left; x < box.Right; x++)
-                {
-                    if (componentIds.At<int>(y, x) != componentId) continue;
-                    var p = new Pt(x, y);
-                    var near = members.Min(s => SegmentDistance(s, p));
-                    if (others.Count == 0 || near <= others.Min(s => SegmentDistance(s, p))) mine.Add((x, y));
-                }
-            if (mine.Count == 0) continue;
-            var tight = new Rect(mine.Min(m => m.X), mine.Min(m => m.Y), 0, 0);
-            tight.Width = mine.Max(m => m.X) - tight.X + 1;
-            tight.Height = mine.Max(m => m.Y) - tight.Y + 1;
-            using var crop = new Mat(tight.Height, tight.Width, MatType.CV_8UC1, Scalar.All(0));
-            foreach (var (x, y) in mine) crop.Set(y - tight.Y, x - tight.X, (byte)255);
-            var (ch, confidence) = classifier.Classify(GlyphFeatures.FromCrop(crop));
-            if (!LabelChars.Contains(ch) || confidence < 0.7) continue;
-            var id = nextId++;
-            foreach (var (x, y) in mine) componentIds.Set(y, x, id);
-            found.Add((id, tight));
+            var glyph = Cut(componentIds, componentId, members, segments, bondLength, stroke, classifier, LabelChars, 0.6, ref nextId);
+            if (glyph is null) continue;
+            found.Add(glyph.Value);
             foreach (var s in members) segments.Remove(s);
         }
         return found;
+    }
+
+    /// <summary>The glyph a group of strokes of a line-art component makes: the component's pixels nearer to those
+    /// strokes than to any other line get a fresh id and are read alone. Null when the group is no glyph's size or
+    /// reads as no character in <paramref name="accepted"/> surely enough (letters from
+    /// <paramref name="minConfidence"/>; signs, one or two bars that any kink in a bond resembles, from 0.7).</summary>
+    internal static (int Id, Rect Box)? Cut(Mat componentIds, int componentId, List<Segment> members, List<Segment> segments,
+        double bondLength, double stroke, GlyphClassifier classifier, string accepted, double minConfidence, ref int nextId)
+    {
+        var pts = members.SelectMany(s => new[] { s.A, s.B }).ToList();
+        double x0 = pts.Min(p => p.X) - stroke, x1 = pts.Max(p => p.X) + stroke;
+        double y0 = pts.Min(p => p.Y) - stroke, y1 = pts.Max(p => p.Y) + stroke;
+        var size = Math.Max(x1 - x0, y1 - y0);
+        if (size > bondLength * 0.7 || size < bondLength * 0.12) return null;
+        var box = new Rect((int)x0, (int)y0, (int)(x1 - x0) + 1, (int)(y1 - y0) + 1)
+            & new Rect(0, 0, componentIds.Width, componentIds.Height);
+        // The glyph's own pixels: those of the component nearer to the cluster's strokes than to any other line
+        // (the bond the letter touches runs on into the box and would spoil the glyph's shape).
+        var others = segments.Where(s => !members.Contains(s)).ToList();
+        var mine = new List<(int X, int Y)>();
+        for (var y = box.Top; y < box.Bottom; y++)
+            for (var x = box.Left; x < box.Right; x++)
+            {
+                if (componentIds.At<int>(y, x) != componentId) continue;
+                var p = new Pt(x, y);
+                var near = members.Min(s => SegmentDistance(s, p));
+                if (others.Count == 0 || near <= others.Min(s => SegmentDistance(s, p))) mine.Add((x, y));
+            }
+        if (mine.Count == 0) return null;
+        var tight = new Rect(mine.Min(m => m.X), mine.Min(m => m.Y), 0, 0);
+        tight.Width = mine.Max(m => m.X) - tight.X + 1;
+        tight.Height = mine.Max(m => m.Y) - tight.Y + 1;
+        using var crop = new Mat(tight.Height, tight.Width, MatType.CV_8UC1, Scalar.All(0));
+        foreach (var (x, y) in mine) crop.Set(y - tight.Y, x - tight.X, (byte)255);
+        var (ch, confidence) = classifier.Classify(GlyphFeatures.FromCrop(crop));
+        if (!accepted.Contains(ch) || confidence < (ch is '+' or '-' ? Math.Max(0.7, minConfidence) : minConfidence)) return null;
+        var id = nextId++;
+        foreach (var (x, y) in mine) componentIds.Set(y, x, id);
+        return (id, tight);
     }
 
     private static double SegmentDistance(Segment s, Pt p)
