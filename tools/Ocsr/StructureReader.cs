@@ -76,6 +76,7 @@ public static class StructureReader
         var glyphs = new List<(int Id, Rect Box)>();
         var nextId = count;
         var lineArt = new List<Segment>();
+        var lineArtParts = new List<(int Id, List<Segment> Own)>();
         foreach (var (id, box, area) in components)
         {
             var segs = lines.GetValueOrDefault(id) ?? [];
@@ -89,9 +90,7 @@ public static class StructureReader
                 glyphs.Add((id, box));
                 continue;
             }
-            var own = segs.ToList();
-            glyphs.AddRange(TouchingGlyphs.Extract(ids, id, own, bondLength, stroke, GlyphClassifier.Default, ref nextId));
-            lineArt.AddRange(own);
+            lineArtParts.Add((id, segs.ToList()));
         }
 
         // Short bonds that passed for glyphs (a nitro's N–O with the '+' touching it): line art, any sign cut out.
@@ -101,8 +100,14 @@ public static class StructureReader
             var strokes = BondPieces.Strokes(ids, piece.Id, piece.Box, components.First(c => c.Id == piece.Id).Area, lines.GetValueOrDefault(piece.Id) ?? [], stroke);
             if (!BondPieces.IsBondPiece(piece.Box, strokes, charH, bondLength)) continue;
             glyphs.Remove(piece);
-            glyphs.AddRange(TouchingGlyphs.Extract(ids, piece.Id, strokes, bondLength, stroke, GlyphClassifier.Default, ref nextId));
-            lineArt.AddRange(strokes);
+            lineArtParts.Add((piece.Id, strokes));
+        }
+        // Letters touching bonds are cut out once the letters' height is known (a ring corner can read as a small N).
+        charH = BondPieces.CharacterHeight(glyphs);
+        foreach (var (id, own) in lineArtParts)
+        {
+            glyphs.AddRange(TouchingGlyphs.Extract(ids, id, own, bondLength, stroke, charH, GlyphClassifier.Default, ref nextId));
+            lineArt.AddRange(own);
         }
 
         glyphs.AddRange(SignedLetters.Find(ids, glyphs, lineArt, charH, bondLength, stroke, GlyphClassifier.Default, ref nextId));

@@ -21,7 +21,7 @@ internal static class SignedLetters
         {
             if (box.Height > charH * 0.75 || box.Width > charH * 0.75 || box.Width < box.Height * 0.6 || box.Height < box.Width * 0.6) continue;
             var (ch, confidence) = classifier.Classify(GlyphFeatures.FromCrop(Crop(componentIds, id, box)));
-            if (ch != '+' || confidence < 0.8) continue;
+            if (ch != '+' || confidence < 0.7) continue;
             // Where the letter would stand: left of the sign, its top near the sign's top.
             var place = new Rect((int)(box.Left - charH * 1.2), (int)(box.Top - charH * 0.25), (int)(charH * 1.3), (int)(charH * 1.5));
             if (glyphs.Any(g => g.Id != id && (g.Box & place).Width > 0 && g.Box.Height > charH * 0.75)) continue;
@@ -31,7 +31,7 @@ internal static class SignedLetters
             var owner = strokes.Select(s => componentIds.At<int>((int)Math.Round(s.Mid.Y), (int)Math.Round(s.Mid.X)))
                 .Where(c => c != 0).GroupBy(c => c).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key ?? 0;
             if (owner == 0) continue;
-            var letter = TouchingGlyphs.Cut(componentIds, owner, strokes, lineArt, bondLength, stroke, classifier, Letters, 0.45, ref nextId);
+            var letter = TouchingGlyphs.Cut(componentIds, owner, strokes, lineArt, bondLength, stroke, charH, classifier, Letters, 0.45, ref nextId);
             if (letter is null) continue;
             found.Add(letter.Value);
             lineArt.RemoveAll(strokes.Contains);

@@ -14,7 +14,7 @@ internal static class TouchingGlyphs
     /// <paramref name="componentIds"/> (its pixels only, not the bond it touches) so it is read on its own;
     /// <paramref name="nextId"/> is the next free id. Returns the new glyph components.</summary>
     public static List<(int Id, Rect Box)> Extract(Mat componentIds, int componentId, List<Segment> segments,
-        double bondLength, double stroke, GlyphClassifier classifier, ref int nextId)
+        double bondLength, double stroke, double charH, GlyphClassifier classifier, ref int nextId)
     {
         var found = new List<(int, Rect)>();
         var shortOnes = segments.Where(s => s.Length < bondLength * 0.45).ToList();
@@ -32,7 +32,7 @@ internal static class TouchingGlyphs
         foreach (var cluster in Enumerable.Range(0, shortOnes.Count).GroupBy(Find).Where(g => g.Count() >= 2).ToList())
         {
             var members = cluster.Select(i => shortOnes[i]).ToList();
-            var glyph = Cut(componentIds, componentId, members, segments, bondLength, stroke, classifier, LabelChars, 0.6, ref nextId);
+            var glyph = Cut(componentIds, componentId, members, segments, bondLength, stroke, charH, classifier, LabelChars, 0.55, ref nextId);
             if (glyph is null) continue;
             found.Add(glyph.Value);
             foreach (var s in members) segments.Remove(s);
@@ -41,11 +41,12 @@ internal static class TouchingGlyphs
     }
 
     /// <summary>The glyph a group of strokes of a line-art component makes: the component's pixels nearer to those
-    /// strokes than to any other line get a fresh id and are read alone. Null when the group is no glyph's size or
-    /// reads as no character in <paramref name="accepted"/> surely enough (letters from
+    /// strokes than to any other line get a fresh id and are read alone. Null when the group is no glyph's size, is
+    /// a letter far below <paramref name="charH"/> (the drawing's letter height), or reads as no character in
+    /// <paramref name="accepted"/> surely enough (letters from
     /// <paramref name="minConfidence"/>; signs, one or two bars that any kink in a bond resembles, from 0.7).</summary>
     internal static (int Id, Rect Box)? Cut(Mat componentIds, int componentId, List<Segment> members, List<Segment> segments,
-        double bondLength, double stroke, GlyphClassifier classifier, string accepted, double minConfidence, ref int nextId)
+        double bondLength, double stroke, double charH, GlyphClassifier classifier, string accepted, double minConfidence, ref int nextId)
     {
         var pts = members.SelectMany(s => new[] { s.A, s.B }).ToList();
         double x0 = pts.Min(p => p.X) - stroke, x1 = pts.Max(p => p.X) + stroke;
@@ -74,6 +75,8 @@ internal static class TouchingGlyphs
         foreach (var (x, y) in mine) crop.Set(y - tight.Y, x - tight.X, (byte)255);
         var (ch, confidence) = classifier.Classify(GlyphFeatures.FromCrop(crop));
         if (!accepted.Contains(ch) || confidence < (ch is '+' or '-' ? Math.Max(0.7, minConfidence) : minConfidence)) return null;
+        // A letter much smaller than the drawing's letters is a corner of the line art (signs are small by nature).
+        if (char.IsLetter(ch) && tight.Height < charH * 0.6) return null;
         var id = nextId++;
         foreach (var (x, y) in mine) componentIds.Set(y, x, id);
         return (id, tight);
