@@ -245,14 +245,8 @@ public static class StructureReader
         long inkPixels = 0;
         for (var i = 0; i < raster.Length; i++)
             if (keep.Contains(idRaster[i])) { raster[i] = 255; inkPixels++; }
-        // Zhang–Suen thinning (OpenCV ximgproc): bonds become centre lines whose ends and junctions are atoms;
-        // a bold or wedged line thins to the same centre line as a thin one.
-        using (var source = Mat.FromPixelData(h, w, MatType.CV_8UC1, raster))
-        using (var thin = new Mat())
-        {
-            OpenCvSharp.XImgProc.CvXImgProc.Thinning(source, thin, OpenCvSharp.XImgProc.ThinningTypes.ZHANGSUEN);
-            thin.GetArray(out raster);
-        }
+        // Bonds become centre lines whose ends and junctions are atoms.
+        raster = Thinning.CentreLines(raster, idRaster, w, h).Skeleton;
         long skeletonPixels = raster.Count(b => b != 0);
         stroke = skeletonPixels == 0 ? 1 : Math.Max(1, (double)inkPixels / skeletonPixels);
         var tolerance = Math.Max(2.0, 0.7 * stroke);

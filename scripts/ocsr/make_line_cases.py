@@ -1,0 +1,45 @@
+#!/usr/bin/python3
+"""Drawn bond-line cases for tests/Sieve.Ocsr.Tests (LineDrawingTests): RDKit drawings of molecules whose lines the
+reader once lost or split: free-ended 45° bonds that Zhang–Suen thinning erased whole (a methyl and the C–O of an
+OH on one carbon), a ring corner split in two, and a bond cut near its middle.
+
+  /usr/bin/python3 scripts/ocsr/make_line_cases.py [OUT_DIR=tests/Sieve.Ocsr.Tests/Data/lines]
+
+Writes OUT_DIR/<name>.png (16-colour) and OUT_DIR/truth.tsv (name, truth as RDKit's canonical SMILES).
+Needs python3-rdkit and python3-pil (./setup.sh --dev).
+"""
+import os
+import sys
+
+from rdkit import Chem
+from rdkit.Chem import rdDepictor
+
+from make_devset import draw
+
+CASES = [
+    ("diphenylethanol-s400", "CC(O)(c1ccccc1)c1ccccc1"),
+    ("benzamide-chain-s400", "O=C(NCCCCC(Br)C(=O)O)c1ccccc1"),
+    ("methoxyphenone-s400", "COc1ccc(C(=O)CC(c2ccccc2)C(C#N)c2ccccc2)cc1"),
+    ("dibutylbiphenyldiamine-s400", "CCC(C)Nc1ccc(-c2ccc(NC(C)CC)cc2)cc1"),
+]
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        os.path.dirname(__file__), "../../tests/Sieve.Ocsr.Tests/Data/lines")
+    os.makedirs(out, exist_ok=True)
+    rows = []
+    for name, smiles in CASES:
+        mol = Chem.MolFromSmiles(smiles)
+        rdDepictor.Compute2DCoords(mol)
+        draw(mol, (400, 300)).quantize(16).save(os.path.join(out, name + ".png"), optimize=True)
+        rows.append((name, Chem.MolToSmiles(mol)))
+    with open(os.path.join(out, "truth.tsv"), "w") as f:
+        f.write("name\tsmiles\n")
+        for r in rows:
+            f.write("\t".join(r) + "\n")
+    print(f"{len(rows)} line cases -> {out}")
+
+
+if __name__ == "__main__":
+    main()
