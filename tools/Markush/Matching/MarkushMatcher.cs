@@ -49,6 +49,12 @@ public static class MarkushMatcher
         }
         var best = run.Best;
         var verdict = best?.Verdict ?? (query.Compiled.Variants.Any(v => v.Undetermined) || query.Compiled.Variants.Count == 0 ? Verdict.Undetermined : Verdict.NotCovered);
+        if (verdict == Verdict.NotCovered && query.Compiled.Incomplete)
+        {
+            // Some counts or choices were never tried (see the query's problems, already among the notes).
+            verdict = Verdict.Undetermined;
+            notes.Add("not every scaffold variant was tried, so an untried one might cover the molecule");
+        }
         if (verdict == Verdict.NotCovered && run.Exhausted)
         {
             verdict = Verdict.Undetermined;
@@ -112,7 +118,8 @@ public static class MarkushMatcher
             ? $"{x.Label} = {x.Substituent} is {x.Definition}"
             : $"{x.Label} = {x.Substituent} {(x.Status == Fit.No ? "fails" : "undetermined")}: {x.Reason}");
         var problems = best.Problems.Count > 0 ? "; " + string.Join("; ", best.Problems) : "";
-        return $"{said} by formula ({s.FormulaName}){salt}, best of {tried} embedding(s): {string.Join("; ", parts)}{problems}.";
+        var counts = best.RepeatCounts.Count > 0 ? $" with {string.Join(", ", best.RepeatCounts)}" : "";
+        return $"{said} by formula ({s.FormulaName}){counts}{salt}, best of {tried} embedding(s): {string.Join("; ", parts)}{problems}.";
     }
 
     /// <summary>State of one molecule × structure match: the embedding search and the best evidence so far.</summary>
@@ -198,7 +205,12 @@ public static class MarkushMatcher
             Assign(extras, assignment, 0, problems, ref assignments);
         }
 
-        private string Show(int q) => _v.Atoms[q].ScaffoldIndex >= 0 ? $"#{_v.Atoms[q].ScaffoldIndex}" : "(linker)";
+        private string Show(int q) => _v.Atoms[q] switch
+        {
+            { ScaffoldIndex: < 0 } => "(linker)",
+            { Copy: > 1 } a => $"#{a.ScaffoldIndex} (repeat copy {a.Copy})",
+            var a => $"#{a.ScaffoldIndex}",
+        };
 
         private void Assign(List<(int Query, int Atom)> extras, Slot?[] slots, int k, List<string> problems, ref int count)
         {
@@ -366,16 +378,18 @@ public static class MarkushMatcher
                         status = Fit.No;
                     }
             var verdict = status switch { Fit.Yes => Verdict.Covered, Fit.Unknown => Verdict.Undetermined, _ => Verdict.NotCovered };
+            // A variant built on an assumption (a repeat count the claims do not define) cannot cover on its own.
+            if (verdict == Verdict.Covered && _v.Undetermined) verdict = Verdict.Undetermined;
             var score = (verdict == Verdict.Covered ? 100000 : verdict == Verdict.Undetermined ? 50000 : 0)
                 + sites.Count(x => x.Status == Fit.Yes) * 10 - sites.Count(x => x.Status == Fit.No) * 10 - problems.Count * 10;
             if (score <= _bestScore) return;
             _bestScore = score;
             var map = new Dictionary<int, int>();
             for (var q = 0; q < _img.Length; q++)
-                if (_v.Atoms[q].ScaffoldIndex >= 0) map[_v.Atoms[q].ScaffoldIndex] = _img[q];
+                if (_v.Atoms[q].ScaffoldIndex >= 0 && _v.Atoms[q].Copy == 1) map[_v.Atoms[q].ScaffoldIndex] = _img[q];
             foreach (var (site, atoms, root, anchor) in pending)
                 sites[site] = sites[site] with { Substituent = FragmentSmiles.Canonical(mol, atoms, root, anchor) };
-            Best = new EmbeddingEvidence(verdict, _v.Choices, map, sites, problems);
+            Best = new EmbeddingEvidence(verdict, _v.Choices, map, sites, problems) { RepeatCounts = _v.Repeats };
         }
 
         private SiteEvidence HydrogenSite(string label, int? atom, Dictionary<string, (Frag? Frag, GroupSpec? Spec)> fitted, ref Fit status)
