@@ -55,7 +55,9 @@ public class RepeatUnitMatchTests
     {
         var s = Structure(PhenylAlkanoicAcid, "n is 1 or 3");
         Assert.Equal(Verdict.Covered, M(s, "OC(=O)Cc1ccccc1").Verdict);
-        Assert.Equal(Verdict.NotCovered, M(s, "OC(=O)CCc1ccccc1").Verdict);
+        var miss = M(s, "OC(=O)CCc1ccccc1");
+        Assert.Equal(Verdict.NotCovered, miss.Verdict);
+        Assert.Equal("Not covered: the scaffold of formula (I) with n = 1, 3 does not occur in the molecule.", miss.Summary);
         Assert.Equal(Verdict.Covered, M(s, "OC(=O)CCCc1ccccc1").Verdict);
     }
 

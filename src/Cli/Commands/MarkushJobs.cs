@@ -128,6 +128,8 @@ public static class MarkushJobs
         {
             o.WriteLine($"claim {claim.Claim}: {claim.Verdict.ToText()} — {claim.Result.Summary}");
             if (claim.NarrowestCoveringClaim is { } narrow) o.WriteLine($"  narrowest covering claim: {narrow}");
+            // The in-scaffold choices that decided (X = N, n = 2 copies of a bracketed unit).
+            if (claim.Result.Evidence is { Choices.Count: > 0 } chosen) o.WriteLine($"  choices: {string.Join(", ", chosen.Choices)}");
             foreach (var site in claim.Result.Evidence?.Sites ?? [])
             {
                 var fit = site.Status switch { Fit.Yes => "inside", Fit.No => "outside", _ => "unknown" };

@@ -83,6 +83,8 @@ internal sealed class CompiledMarkush
     public required MarkushStructure Structure { get; init; }
     public List<CompiledVariant> Variants { get; } = [];
     public List<string> Problems { get; } = [];
+    /// <summary>Per bracketed repeat unit, the counts tried ("n = 1 to 4"), for a summary that found no embedding.</summary>
+    public List<string> RepeatRanges { get; } = [];
 
     public static string? SiteLabel(Atom a)
     {

@@ -75,7 +75,7 @@ public static class MarkushMatcher
             verdict = Verdict.Undetermined;
             notes.Add("the molecule is a salt and the claim does not cover salts");
         }
-        var summary = Summarise(verdict, best, run.Embeddings, stripped, s);
+        var summary = Summarise(verdict, best, run.Embeddings, stripped, s, query.Compiled.RepeatRanges);
         return new MatchResult(verdict, summary, s.FormulaName, () => prep.Smiles, stripped, neutralized, run.Embeddings, best, notes);
     }
 
@@ -106,14 +106,16 @@ public static class MarkushMatcher
         return true;
     }
 
-    private static string Summarise(Verdict verdict, EmbeddingEvidence? best, int tried, List<string> stripped, MarkushStructure s)
+    private static string Summarise(Verdict verdict, EmbeddingEvidence? best, int tried, List<string> stripped, MarkushStructure s,
+        IReadOnlyList<string> repeatRanges)
     {
         var salt = stripped.Count > 0 ? $" (after removing {string.Join(", ", stripped)})" : "";
         var said = verdict.ToText();
         said = char.ToUpperInvariant(said[0]) + said[1..];
         // No structure at all (a formula only drawn, and the drawing unreadable): nothing was matched, nothing is absent.
         if (best is null && string.IsNullOrWhiteSpace(s.ScaffoldSmiles)) return $"{said}: formula ({s.FormulaName}) has no structure to match.";
-        if (best is null) return $"{said}: the scaffold of formula ({s.FormulaName}) does not occur in the molecule{salt}.";
+        var ranges = repeatRanges.Count > 0 ? $" with {string.Join(", ", repeatRanges)}" : "";
+        if (best is null) return $"{said}: the scaffold of formula ({s.FormulaName}){ranges} does not occur in the molecule{salt}.";
         var parts = best.Sites.Select(x => x.Status == Fit.Yes
             ? $"{x.Label} = {x.Substituent} is {x.Definition}"
             : $"{x.Label} = {x.Substituent} {(x.Status == Fit.No ? "fails" : "undetermined")}: {x.Reason}");

@@ -63,8 +63,15 @@ internal static class RepeatCounts
                 cm.Incomplete = true;
             }
             if (options.Count == 0) cm.Problem($"{name}: no repeat count to try");
+            else cm.RepeatRanges.Add(Describe(name, [.. options.Select(o => o.Count)]));
             result.Add(options);
         }
         return result;
     }
+
+    /// <summary>"n = 2", "n = 1 to 4", "n = 1, 3" for the counts tried.</summary>
+    private static string Describe(string name, IReadOnlyList<int> counts) =>
+        counts.Count == 1 ? $"{name} = {counts[0]}"
+        : counts[^1] - counts[0] == counts.Count - 1 ? $"{name} = {counts[0]} to {counts[^1]}"
+        : $"{name} = {string.Join(", ", counts)}";
 }
