@@ -54,6 +54,8 @@ public class RepeatUnitMatchTests
     public void A_listed_count_allows_only_the_listed_values()
     {
         var s = Structure(PhenylAlkanoicAcid, "n is 1 or 3");
+        Assert.False(s.Counts["n"].IsContiguous);
+        Assert.Equal([1, 3], s.Counts["n"].Allowed());
         Assert.Equal(Verdict.Covered, M(s, "OC(=O)Cc1ccccc1").Verdict);
         var miss = M(s, "OC(=O)CCc1ccccc1");
         Assert.Equal(Verdict.NotCovered, miss.Verdict);

@@ -23,6 +23,9 @@ public sealed record CountVariable(string Name, int Min, int Max, string SourceT
 {
     public IReadOnlyList<int>? Values { get; init; }
 
+    /// <summary>Every integer from <see cref="Min"/> to <see cref="Max"/> is allowed ("1, 2 or 3" is; "1 or 3" is not).</summary>
+    public bool IsContiguous => Values is null || Values.Count == Max - Min + 1;
+
     /// <summary>The values the claim allows, ascending.</summary>
     public IEnumerable<int> Allowed() => Values ?? Enumerable.Range(Min, Math.Max(0, Max - Min + 1));
 }
