@@ -144,4 +144,15 @@ public class RepeatUnitMatchTests
         Assert.True(r.Evidence!.ScaffoldToMolecule.ContainsKey(3));
         Assert.Contains(r.Evidence.Problems, p => p.Contains("#3", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_formula_whose_only_variable_is_the_repeat_count_summarises_by_the_count()
+    {
+        // HO3S-(CH2)4-[CH2CH2]n-Ph, as the OCSR reader writes the drawing (unit atoms 8 and 9).
+        var s = Structure("O=S(=O)(O)CCCCCCc1ccccc1 |Sg:n:8,9:n::::|", "n is 1 or 2");
+        var r = M(s, "O=S(=O)(O)CCCCCCCCc1ccccc1");
+        Assert.Equal(Verdict.Covered, r.Verdict);
+        Assert.Equal("Covered by formula (I) with n = 2, best of 1 embedding(s).", r.Summary);
+        Assert.Equal(Verdict.NotCovered, M(s, "O=S(=O)(O)CCCCCCCc1ccccc1").Verdict);
+    }
 }

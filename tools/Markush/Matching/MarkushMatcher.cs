@@ -119,9 +119,9 @@ public static class MarkushMatcher
         var parts = best.Sites.Select(x => x.Status == Fit.Yes
             ? $"{x.Label} = {x.Substituent} is {x.Definition}"
             : $"{x.Label} = {x.Substituent} {(x.Status == Fit.No ? "fails" : "undetermined")}: {x.Reason}");
-        var problems = best.Problems.Count > 0 ? "; " + string.Join("; ", best.Problems) : "";
+        var problems = best.Problems.Count > 0 ? (best.Sites.Count > 0 ? "; " : ": ") + string.Join("; ", best.Problems) : "";
         var counts = best.RepeatCounts.Count > 0 ? $" with {string.Join(", ", best.RepeatCounts)}" : "";
-        return $"{said} by formula ({s.FormulaName}){counts}{salt}, best of {tried} embedding(s): {string.Join("; ", parts)}{problems}.";
+        return $"{said} by formula ({s.FormulaName}){counts}{salt}, best of {tried} embedding(s){(best.Sites.Count > 0 ? ": " : "")}{string.Join("; ", parts)}{problems}.";
     }
 
     /// <summary>State of one molecule × structure match: the embedding search and the best evidence so far.</summary>
