@@ -153,6 +153,11 @@ public class RepeatUnitMatchTests
         var r = M(s, "O=S(=O)(O)CCCCCCCCc1ccccc1");
         Assert.Equal(Verdict.Covered, r.Verdict);
         Assert.Equal("Covered by formula (I) with n = 2, best of 1 embedding(s).", r.Summary);
+        // The drawn unit maps onto one CH2CH2 of the chain, the second copy onto another; together with the rest
+        // of the scaffold they cover every atom of the molecule.
+        Assert.Equal(2, r.Evidence!.RepeatCopyAtoms.Count);
+        Assert.Empty(r.Evidence.ScaffoldToMolecule.Values.Intersect(r.Evidence.RepeatCopyAtoms));
+        Assert.Equal(18, r.Evidence.ScaffoldToMolecule.Count + r.Evidence.RepeatCopyAtoms.Count);
         Assert.Equal(Verdict.NotCovered, M(s, "O=S(=O)(O)CCCCCCCc1ccccc1").Verdict);
     }
 }

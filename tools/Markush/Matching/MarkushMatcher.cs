@@ -391,7 +391,11 @@ public static class MarkushMatcher
                 if (_v.Atoms[q].ScaffoldIndex >= 0 && _v.Atoms[q].Copy == 1) map[_v.Atoms[q].ScaffoldIndex] = _img[q];
             foreach (var (site, atoms, root, anchor) in pending)
                 sites[site] = sites[site] with { Substituent = FragmentSmiles.Canonical(mol, atoms, root, anchor) };
-            Best = new EmbeddingEvidence(verdict, _v.Choices, map, sites, problems) { RepeatCounts = _v.Repeats };
+            var copies = new List<int>();
+            for (var q = 0; q < _img.Length; q++)
+                if (_v.Atoms[q].Copy > 1) copies.Add(_img[q]);
+            copies.Sort();
+            Best = new EmbeddingEvidence(verdict, _v.Choices, map, sites, problems) { RepeatCounts = _v.Repeats, RepeatCopyAtoms = copies };
         }
 
         private SiteEvidence HydrogenSite(string label, int? atom, Dictionary<string, (Frag? Frag, GroupSpec? Spec)> fitted, ref Fit status)

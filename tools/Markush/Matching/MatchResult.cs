@@ -35,6 +35,10 @@ public sealed record EmbeddingEvidence(
     IReadOnlyList<string> Problems)
 {
     public IReadOnlyList<string> RepeatCounts { get; init; } = [];
+
+    /// <summary>Molecule atoms matched by the second and later copies of a bracketed repeat unit (the first copy
+    /// is in <see cref="ScaffoldToMolecule"/>), ascending.</summary>
+    public IReadOnlyList<int> RepeatCopyAtoms { get; init; } = [];
 }
 
 /// <summary>The answer for one molecule against one Markush structure. Self-describing: <see cref="Summary"/> is a
