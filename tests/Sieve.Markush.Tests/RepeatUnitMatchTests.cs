@@ -125,6 +125,29 @@ public class RepeatUnitMatchTests
     }
 
     [Fact]
+    public void A_unit_that_is_not_a_chain_link_leaves_the_verdict_undetermined_with_the_reason()
+    {
+        // Brackets around a branch point (three bonds cross them): no head-to-tail chain to write out.
+        var s = Structure("OC(=O)C(C)c1ccccc1 |Sg:n:3:n::::|", "n is 1 or 2");
+        var r = M(s, "OC(=O)C(C)c1ccccc1");
+        Assert.Equal(Verdict.Undetermined, r.Verdict);
+        Assert.Contains(r.Notes, n => n.Contains("3 bond(s) cross its brackets", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_count_that_stands_for_no_molecule_is_skipped_without_doubt()
+    {
+        // A cyclopropane CH2 in brackets: n = 0 would bond the other two ring atoms twice, so only n = 1 (the
+        // cyclopropane) and n = 2 (a cyclobutane) are molecules, and a cyclopentane is simply outside.
+        var s = Structure("OC(=O)C1CC1Cl |Sg:n:4:n::::|", "n is 0, 1 or 2");
+        Assert.Equal(Verdict.Covered, M(s, "OC(=O)C1CC1Cl").Verdict);
+        Assert.Equal(Verdict.Covered, M(s, "OC(=O)C1CCC1Cl").Verdict);
+        var miss = M(s, "OC(=O)C1CCCC1Cl");
+        Assert.Equal(Verdict.NotCovered, miss.Verdict);
+        Assert.Contains(miss.Notes, n => n.Contains("bonded twice", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_number_drawn_as_the_subscript_is_the_count()
     {
         var s = Structure("OC(=O)Cc1ccccc1 |Sg:n:3:3::::|", "R9 is methyl");

@@ -115,9 +115,9 @@ internal sealed class CompiledMarkush
             var mol = RepeatExpansion.Expand(drawn, [.. counts.Select(c => c.Count)], out var origin, out var why);
             if (mol is null)
             {
-                // One count that cannot be drawn (k = 0 across a ring bond): that count is not a molecule; others may be.
+                // A count that stands for no molecule (k = 0 across a ring bond), or a unit that is no chain link at
+                // all (then every count fails, no variant is left and the verdict is undetermined).
                 cm.Problem(why!);
-                cm.Incomplete = true;
             }
             else ExpandChoices(cm, mol, origin, counts);
             var k = 0;
