@@ -47,7 +47,8 @@ public static class Verifier
         if (e is null) return "no scaffold embedding was offered as evidence";
         if (e.Verdict != Verdict.Covered) return $"the embedding offered is {e.Verdict.ToText()}, not covered";
         if (e.ScaffoldToMolecule.Count == 0) return "the embedding maps no scaffold atom to the molecule";
-        if (e.Sites.Count == 0) return "the embedding carries no site evidence";
+        // A formula whose only variables are in the scaffold (a repeat count, a ring atom) is shown by its choices.
+        if (e.Sites.Count == 0 && e.Choices.Count == 0) return "the embedding carries no site evidence";
         foreach (var s in e.Sites)
         {
             if (s.Status != Fit.Yes) return $"site {s.Label} ({s.Substituent}) is not shown to fit its definition";

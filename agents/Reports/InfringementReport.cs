@@ -77,6 +77,8 @@ public sealed record ClaimSection
     /// <summary>Claim text the parser could not read, and the matcher's notes on what it decided.</summary>
     public IReadOnlyList<string> Unparsed { get; init; } = [];
     public IReadOnlyList<AtomPair> ScaffoldToMolecule { get; init; } = [];
+    /// <summary>Molecule atoms matched by the second and later copies of a bracketed repeat unit.</summary>
+    public IReadOnlyList<int> RepeatCopyAtoms { get; init; } = [];
     /// <summary>The drawn formula with the matched scaffold atoms highlighted.</summary>
     public required Depiction Scaffold { get; init; }
     /// <summary>The molecule with the atoms the scaffold maps onto highlighted (none when the scaffold is absent).</summary>

@@ -66,7 +66,8 @@ public static class MarkdownReportRenderer
         s.Append(".\n\n");
         if (c.ScaffoldToMolecule.Count > 0)
             s.Append("Scaffold atoms matched (scaffold → molecule): ")
-             .Append(string.Join(", ", c.ScaffoldToMolecule.Select(p => $"{p.Scaffold}→{p.Molecule}"))).Append("\n\n");
+             .Append(string.Join(", ", c.ScaffoldToMolecule.Select(p => $"{p.Scaffold}→{p.Molecule}")))
+             .Append(c.RepeatCopyAtoms.Count > 0 ? $"; further repeat-unit copies → {string.Join(", ", c.RepeatCopyAtoms)}" : "").Append("\n\n");
 
         if (c.RGroups.Count > 0)
         {

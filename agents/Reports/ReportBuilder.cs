@@ -58,6 +58,8 @@ public static class ReportBuilder
         var e = r.Evidence;
         var pairs = e is null ? [] : e.ScaffoldToMolecule.OrderBy(p => p.Key)
             .Select(p => new AtomPair(p.Key, p.Value >= 0 && p.Value < parentToInput.Length ? parentToInput[p.Value] : p.Value)).ToList();
+        // Atoms matched by later copies of a bracketed repeat unit are highlighted with the scaffold's own.
+        var copies = e is null ? [] : e.RepeatCopyAtoms.Select(a => a >= 0 && a < parentToInput.Length ? parentToInput[a] : a).ToList();
         var unparsed = new List<string>();
         // A formula only drawn, and the drawing unreadable: the reason comes first, it is why the claim is undetermined.
         if (FormulaImages.FailureOf(images, r.Formula) is { } unread) unparsed.Add(unread);
@@ -96,8 +98,9 @@ public static class ReportBuilder
             ScaffoldProblems = e?.Problems ?? [],
             Unparsed = unparsed,
             ScaffoldToMolecule = pairs,
+            RepeatCopyAtoms = copies,
             Scaffold = Depictions.DrawSmiles(structure.ScaffoldSmiles, [.. pairs.Select(p => p.Scaffold)]),
-            Molecule = Depictions.Draw(molecule.Molecule, molecule.Structure, [.. pairs.Select(p => p.Molecule)]),
+            Molecule = Depictions.Draw(molecule.Molecule, molecule.Structure, [.. pairs.Select(p => p.Molecule), .. copies]),
         };
     }
 

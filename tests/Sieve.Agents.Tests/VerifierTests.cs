@@ -32,6 +32,16 @@ public class VerifierTests
     }
 
     [Fact]
+    public void Covered_by_in_scaffold_choices_alone_is_accepted()
+    {
+        // -[CH2CH2]n- in brackets and no R group: the repeat count taken is the evidence.
+        var e = new EmbeddingEvidence(Verdict.Covered, ["n = 2"], new Dictionary<int, int> { [0] = 0, [1] = 1 }, [], []);
+        var r = Verifier.Check(new VerifierInput(1, Verdict.Covered, e, 1, null));
+        Assert.True(r.Accepted);
+        Assert.Equal(Verdict.Covered, r.Verdict);
+    }
+
+    [Fact]
     public void Covered_whose_evidence_shows_a_failing_site_is_rejected()
     {
         var e = Embedding(Verdict.Covered, Site("R1", Fit.Yes), Site("R2", Fit.No, "C7 alkyl is outside C1-C4"));

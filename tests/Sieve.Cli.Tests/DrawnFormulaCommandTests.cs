@@ -53,4 +53,25 @@ public sealed class DrawnFormulaCommandTests : IDisposable
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("verdict").GetString()).ToList();
         Assert.Equal(["covered", "not covered"], verdicts);
     }
+
+    [Theory]
+    [InlineData("O=S(=O)(O)CCCCCCc1ccccc1", "covered", "n = 1")]          // as drawn: four CH2 + one [CH2CH2]
+    [InlineData("O=S(=O)(O)CCCCCCCCc1ccccc1", "covered", "n = 2")]
+    [InlineData("O=S(=O)(O)CCCCc1ccccc1", "not covered", null)]          // n = 0 is outside "1 or 2"
+    [InlineData("O=S(=O)(O)CCCCCCCc1ccccc1", "not covered", null)]       // seven CH2: no whole number of units
+    public void A_drawn_repeat_bracket_is_matched_for_each_count_the_claims_allow(string molecule, string verdict, string? count)
+    {
+        // The OCSR test set's drawing of HO3S-(CH2)4-[CH2CH2]n-Ph, read through OCSR as a package formula.
+        Directory.CreateDirectory(Path.Combine(_root, "formulas"));
+        File.Copy(Path.Combine(Repository.Root, "tests", "Sieve.Ocsr.Tests", "Data", "devset", "sru", "004.png"),
+            Path.Combine(_root, "formulas", "I.png"));
+        File.WriteAllText(Path.Combine(_root, "claims.txt"), "1. A compound of formula (I)\n\nwherein n is 1 or 2.\n");
+        var r = CliRunner.Run("", "markush", "match", "--patent", _root, "--molecule", molecule, "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Out);
+        var claim = doc.RootElement.GetProperty("claims")[0];
+        Assert.Equal(verdict, claim.GetProperty("verdict").GetString());
+        if (count is not null)
+            Assert.Equal(count, Assert.Single(claim.GetProperty("evidence").GetProperty("evidence").GetProperty("repeatCounts").EnumerateArray().ToList()).GetString());
+    }
 }

@@ -76,4 +76,24 @@ public class MarkushCommandTests
         Assert.Contains("exactly one of --molecule SMILES or --molecules FILE", neither.Error);
     }
 
+    [Fact]
+    public void Match_text_names_the_repeat_count_of_a_bracketed_unit_that_fitted()
+    {
+        // A formula drawn with -[CH2]n- in brackets (CXSMILES Sg:n, as the OCSR reader writes it).
+        var dir = Directory.CreateTempSubdirectory("sieve-repeat-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "formulas"));
+            File.WriteAllText(Path.Combine(dir, "formulas", "I.cxsmi"), "OC(=O)Cc1ccc(cc1)[*:1] |Sg:n:3:n::::|\n");
+            File.WriteAllText(Path.Combine(dir, "claims.txt"),
+                "1. A compound of formula (I)\n\nwherein R1 is hydrogen or halogen; and\nn is an integer from 1 to 4.\n");
+            var r = CliRunner.Run("", "markush", "match", "--patent", dir, "--molecule", "OC(=O)CCCc1ccc(Cl)cc1");
+            Assert.Equal(0, r.ExitCode);
+            Assert.Contains("claim 1: covered — Covered by formula (I) with n = 3", r.Out);
+            Assert.Contains("  choices: n = 3", r.Out);
+            var miss = CliRunner.Run("", "markush", "match", "--patent", dir, "--molecule", "OC(=O)CCCCCCc1ccc(Cl)cc1");
+            Assert.Contains("the scaffold of formula (I) with n = 1 to 4 does not occur in the molecule", miss.Out);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
 }

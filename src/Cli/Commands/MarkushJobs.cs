@@ -112,7 +112,7 @@ public static class MarkushJobs
         foreach (var (label, definition) in s.Definitions)
             o.WriteLine($"  {label}: {string.Join("; ", definition.Alternatives.Select(a => a is UnparsedGroup ? $"UNPARSED '{a.Text}'" : a.Text))}");
         foreach (var ring in s.JointRings) o.WriteLine($"  {string.Join(" + ", ring.Labels)} together: {ring.SourceText}");
-        foreach (var (name, count) in s.Counts) o.WriteLine($"  {name}: {count.Min}..{count.Max}");
+        foreach (var (name, count) in s.Counts) o.WriteLine($"  {name}: {(count.IsContiguous ? $"{count.Min}..{count.Max}" : string.Join(", ", count.Allowed()))}");
         foreach (var proviso in s.Provisos) o.WriteLine($"  proviso: {proviso.SourceText}");
         foreach (var text in s.UnparsedProvisos) o.WriteLine($"  UNPARSED proviso: {text}");
         foreach (var text in s.Unparsed) o.WriteLine($"  UNPARSED: {text}");
@@ -128,6 +128,8 @@ public static class MarkushJobs
         {
             o.WriteLine($"claim {claim.Claim}: {claim.Verdict.ToText()} — {claim.Result.Summary}");
             if (claim.NarrowestCoveringClaim is { } narrow) o.WriteLine($"  narrowest covering claim: {narrow}");
+            // The in-scaffold choices that decided (X = N, n = 2 copies of a bracketed unit).
+            if (claim.Result.Evidence is { Choices.Count: > 0 } chosen) o.WriteLine($"  choices: {string.Join(", ", chosen.Choices)}");
             foreach (var site in claim.Result.Evidence?.Sites ?? [])
             {
                 var fit = site.Status switch { Fit.Yes => "inside", Fit.No => "outside", _ => "unknown" };

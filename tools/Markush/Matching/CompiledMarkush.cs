@@ -16,6 +16,7 @@ internal sealed class QueryAtom
     public List<string> Sites = [];           // terminal variable sites on this atom (labels)
     public List<int> PositionSites = [];      // indices into CompiledVariant.PositionSites naming this atom a candidate
     public int ScaffoldIndex;                 // atom index in the formula as drawn (-1 for atoms a linker added)
+    public int Copy = 1;                      // which copy of a bracketed repeat unit (1 = as drawn)
 }
 
 internal sealed record QueryBond(int A, int B, BondOrder Order);
@@ -31,7 +32,8 @@ internal sealed class CompiledVariant
     public List<QueryBond> Bonds = [];
     public List<PositionSite> PositionSites = [];
     public List<string> Choices = [];         // "X = N", "n = 2" — evidence
-    public bool Undetermined;                 // a choice came from unreadable text
+    public List<string> Repeats = [];         // the bracketed repeat counts among the choices ("n = 2")
+    public bool Undetermined;                 // a choice came from unreadable text or an assumed repeat range
     public int[][] Adj = [];                  // neighbours per query atom
     public int[] Order = [];                  // matching order (each atom after the first has an earlier neighbour, per component)
     public int[] ElementNeeds = [];           // per element count, for the prefilter
@@ -81,6 +83,8 @@ internal sealed class CompiledMarkush
     public required MarkushStructure Structure { get; init; }
     public List<CompiledVariant> Variants { get; } = [];
     public List<string> Problems { get; } = [];
+    /// <summary>Per bracketed repeat unit, the counts tried ("n = 1 to 4"), for a summary that found no embedding.</summary>
+    public List<string> RepeatRanges { get; } = [];
 
     public static string? SiteLabel(Atom a)
     {
@@ -93,13 +97,53 @@ internal sealed class CompiledMarkush
     {
         var cm = new CompiledMarkush { Structure = s };
         if (string.IsNullOrWhiteSpace(s.ScaffoldSmiles)) { cm.Problems.Add($"no drawn formula ({s.FormulaName})"); return cm; }
-        Molecule mol;
-        try { mol = MoleculeInput.FromSmiles(s.ScaffoldSmiles); }
+        Molecule drawn;
+        try { drawn = MoleculeInput.FromSmiles(s.ScaffoldSmiles); }
         catch (Exception e) when (e is ChemistryParseException or InvalidOperationException)
         {
             cm.Problems.Add($"formula ({s.FormulaName}) could not be read: {e.Message}");
             return cm;
         }
+        // Bracketed repeat units first: each count is written out as real atoms, then the in-scaffold choices of
+        // that molecule are expanded as for any drawn formula.
+        var repeats = RepeatCounts.For(drawn, s, cm);
+        if (repeats.Any(r => r.Count == 0)) return cm;
+        var pickCount = new int[repeats.Count];
+        while (true)
+        {
+            var counts = repeats.Select((r, i) => r[pickCount[i]]).ToList();
+            var mol = RepeatExpansion.Expand(drawn, [.. counts.Select(c => c.Count)], out var origin, out var why);
+            if (mol is null)
+            {
+                // A count that stands for no molecule (k = 0 across a ring bond), or a unit that is no chain link at
+                // all (then every count fails, no variant is left and the verdict is undetermined).
+                cm.Problem(why!);
+            }
+            else ExpandChoices(cm, mol, origin, counts);
+            var k = 0;
+            while (k < pickCount.Length && ++pickCount[k] == repeats[k].Count) { pickCount[k] = 0; k++; }
+            if (k == pickCount.Length) break;
+            if (cm.Variants.Count > MaxVariants)
+            {
+                cm.Problem($"more than {MaxVariants} scaffold variants; the rest were not tried");
+                cm.Incomplete = true;
+                break;
+            }
+        }
+        return cm;
+    }
+
+    private const int MaxVariants = 512;
+
+    /// <summary>Whether some candidates were never tried (variant cap, repeat counts cut off or assumed): then a
+    /// molecule no variant covers is undetermined, not outside the claim.</summary>
+    public bool Incomplete { get; set; }
+
+    internal void Problem(string text) { if (!Problems.Contains(text)) Problems.Add(text); }
+
+    private static void ExpandChoices(CompiledMarkush cm, Molecule mol, (int Atom, int Copy)[] origin, List<RepeatCount> counts)
+    {
+        var s = cm.Structure;
         var pvAtoms = new Dictionary<int, PositionVariation>();
         foreach (var pv in mol.PositionVariations) pvAtoms[pv.Atom] = pv;
 
@@ -110,7 +154,7 @@ internal sealed class CompiledMarkush
             var a = mol.Atoms[i];
             if (a.Element != 0) continue;
             var label = SiteLabel(a);
-            if (label is null) { cm.Problems.Add($"unlabelled * at atom {i}"); continue; }
+            if (label is null) { cm.Problem($"unlabelled * at atom {origin[i].Atom}"); continue; }
             if (!pvAtoms.ContainsKey(i) && mol.Degree(i) >= 2) inScaffold.Add(i);
         }
         // Expand in-scaffold choices as a cartesian product.
@@ -123,7 +167,7 @@ internal sealed class CompiledMarkush
             if (rep.Success)
             {
                 if (s.Counts.TryGetValue(rep.Groups[1].Value, out var cv))
-                    for (var n = cv.Min; n <= cv.Max; n++) opts.Add(($"{rep.Groups[1].Value} = {n}", new LinkerGroup { Text = label, Smiles = "C" }, n));
+                    foreach (var n in cv.Allowed()) opts.Add(($"{rep.Groups[1].Value} = {n}", new LinkerGroup { Text = label, Smiles = "C" }, n));
                 else opts.Add(($"{rep.Groups[1].Value} undefined", null, 0));
             }
             else if (s.Definitions.TryGetValue(label, out var def))
@@ -133,7 +177,7 @@ internal sealed class CompiledMarkush
                     if (alt is LinkerGroup { RepeatVariable: { } rv } lg)
                     {
                         if (s.Counts.TryGetValue(rv, out var cv))
-                            for (var n = cv.Min; n <= cv.Max; n++) opts.Add(($"{label} = {alt.Text}, {rv} = {n}", lg, n));
+                            foreach (var n in cv.Allowed()) opts.Add(($"{label} = {alt.Text}, {rv} = {n}", lg, n));
                         else opts.Add(($"{label}: {rv} undefined", null, 0));
                     }
                     else if (alt is LinkerGroup or RingAtomGroup) opts.Add(($"{label} = {alt.Text}", alt, 1));
@@ -147,13 +191,27 @@ internal sealed class CompiledMarkush
         while (true)
         {
             var v = BuildVariant(mol, s, pvAtoms, inScaffold, choices, pick);
-            if (v is not null) { v.Finish(); cm.Variants.Add(v); }
+            if (v is not null)
+            {
+                for (var q = 0; q < v.Atoms.Count; q++)
+                    if (v.Atoms[q].ScaffoldIndex >= 0)
+                        (v.Atoms[q].ScaffoldIndex, v.Atoms[q].Copy) = origin[v.Atoms[q].ScaffoldIndex];
+                v.Repeats.AddRange(counts.Select(c => c.Text));
+                v.Choices.InsertRange(0, v.Repeats);
+                if (counts.Any(c => c.Assumed)) v.Undetermined = true;
+                v.Finish();
+                cm.Variants.Add(v);
+            }
             var k = 0;
             while (k < pick.Length && ++pick[k] == choices[k].Count) { pick[k] = 0; k++; }
             if (k == pick.Length) break;
-            if (cm.Variants.Count > 512) { cm.Problems.Add("more than 512 scaffold variants; the rest were not tried"); break; }
+            if (cm.Variants.Count > MaxVariants)
+            {
+                cm.Problem($"more than {MaxVariants} scaffold variants; the rest were not tried");
+                cm.Incomplete = true;
+                break;
+            }
         }
-        return cm;
     }
 
     private static CompiledVariant? BuildVariant(Molecule mol, MarkushStructure s, Dictionary<int, PositionVariation> pvAtoms,

@@ -49,6 +49,12 @@ public static class MarkushMatcher
         }
         var best = run.Best;
         var verdict = best?.Verdict ?? (query.Compiled.Variants.Any(v => v.Undetermined) || query.Compiled.Variants.Count == 0 ? Verdict.Undetermined : Verdict.NotCovered);
+        if (verdict == Verdict.NotCovered && query.Compiled.Incomplete)
+        {
+            // Some counts or choices were never tried (see the query's problems, already among the notes).
+            verdict = Verdict.Undetermined;
+            notes.Add("not every scaffold variant was tried, so an untried one might cover the molecule");
+        }
         if (verdict == Verdict.NotCovered && run.Exhausted)
         {
             verdict = Verdict.Undetermined;
@@ -69,7 +75,7 @@ public static class MarkushMatcher
             verdict = Verdict.Undetermined;
             notes.Add("the molecule is a salt and the claim does not cover salts");
         }
-        var summary = Summarise(verdict, best, run.Embeddings, stripped, s);
+        var summary = Summarise(verdict, best, run.Embeddings, stripped, s, query.Compiled.RepeatRanges);
         return new MatchResult(verdict, summary, s.FormulaName, () => prep.Smiles, stripped, neutralized, run.Embeddings, best, notes);
     }
 
@@ -100,19 +106,22 @@ public static class MarkushMatcher
         return true;
     }
 
-    private static string Summarise(Verdict verdict, EmbeddingEvidence? best, int tried, List<string> stripped, MarkushStructure s)
+    private static string Summarise(Verdict verdict, EmbeddingEvidence? best, int tried, List<string> stripped, MarkushStructure s,
+        IReadOnlyList<string> repeatRanges)
     {
         var salt = stripped.Count > 0 ? $" (after removing {string.Join(", ", stripped)})" : "";
         var said = verdict.ToText();
         said = char.ToUpperInvariant(said[0]) + said[1..];
         // No structure at all (a formula only drawn, and the drawing unreadable): nothing was matched, nothing is absent.
         if (best is null && string.IsNullOrWhiteSpace(s.ScaffoldSmiles)) return $"{said}: formula ({s.FormulaName}) has no structure to match.";
-        if (best is null) return $"{said}: the scaffold of formula ({s.FormulaName}) does not occur in the molecule{salt}.";
+        var ranges = repeatRanges.Count > 0 ? $" with {string.Join(", ", repeatRanges)}" : "";
+        if (best is null) return $"{said}: the scaffold of formula ({s.FormulaName}){ranges} does not occur in the molecule{salt}.";
         var parts = best.Sites.Select(x => x.Status == Fit.Yes
             ? $"{x.Label} = {x.Substituent} is {x.Definition}"
             : $"{x.Label} = {x.Substituent} {(x.Status == Fit.No ? "fails" : "undetermined")}: {x.Reason}");
-        var problems = best.Problems.Count > 0 ? "; " + string.Join("; ", best.Problems) : "";
-        return $"{said} by formula ({s.FormulaName}){salt}, best of {tried} embedding(s): {string.Join("; ", parts)}{problems}.";
+        var problems = best.Problems.Count > 0 ? (best.Sites.Count > 0 ? "; " : ": ") + string.Join("; ", best.Problems) : "";
+        var counts = best.RepeatCounts.Count > 0 ? $" with {string.Join(", ", best.RepeatCounts)}" : "";
+        return $"{said} by formula ({s.FormulaName}){counts}{salt}, best of {tried} embedding(s){(best.Sites.Count > 0 ? ": " : "")}{string.Join("; ", parts)}{problems}.";
     }
 
     /// <summary>State of one molecule × structure match: the embedding search and the best evidence so far.</summary>
@@ -198,7 +207,12 @@ public static class MarkushMatcher
             Assign(extras, assignment, 0, problems, ref assignments);
         }
 
-        private string Show(int q) => _v.Atoms[q].ScaffoldIndex >= 0 ? $"#{_v.Atoms[q].ScaffoldIndex}" : "(linker)";
+        private string Show(int q) => _v.Atoms[q] switch
+        {
+            { ScaffoldIndex: < 0 } => "(linker)",
+            { Copy: > 1 } a => $"#{a.ScaffoldIndex} (repeat copy {a.Copy})",
+            var a => $"#{a.ScaffoldIndex}",
+        };
 
         private void Assign(List<(int Query, int Atom)> extras, Slot?[] slots, int k, List<string> problems, ref int count)
         {
@@ -366,16 +380,22 @@ public static class MarkushMatcher
                         status = Fit.No;
                     }
             var verdict = status switch { Fit.Yes => Verdict.Covered, Fit.Unknown => Verdict.Undetermined, _ => Verdict.NotCovered };
+            // A variant built on an assumption (a repeat count the claims do not define) cannot cover on its own.
+            if (verdict == Verdict.Covered && _v.Undetermined) verdict = Verdict.Undetermined;
             var score = (verdict == Verdict.Covered ? 100000 : verdict == Verdict.Undetermined ? 50000 : 0)
                 + sites.Count(x => x.Status == Fit.Yes) * 10 - sites.Count(x => x.Status == Fit.No) * 10 - problems.Count * 10;
             if (score <= _bestScore) return;
             _bestScore = score;
             var map = new Dictionary<int, int>();
             for (var q = 0; q < _img.Length; q++)
-                if (_v.Atoms[q].ScaffoldIndex >= 0) map[_v.Atoms[q].ScaffoldIndex] = _img[q];
+                if (_v.Atoms[q].ScaffoldIndex >= 0 && _v.Atoms[q].Copy == 1) map[_v.Atoms[q].ScaffoldIndex] = _img[q];
             foreach (var (site, atoms, root, anchor) in pending)
                 sites[site] = sites[site] with { Substituent = FragmentSmiles.Canonical(mol, atoms, root, anchor) };
-            Best = new EmbeddingEvidence(verdict, _v.Choices, map, sites, problems);
+            var copies = new List<int>();
+            for (var q = 0; q < _img.Length; q++)
+                if (_v.Atoms[q].Copy > 1) copies.Add(_img[q]);
+            copies.Sort();
+            Best = new EmbeddingEvidence(verdict, _v.Choices, map, sites, problems) { RepeatCounts = _v.Repeats, RepeatCopyAtoms = copies };
         }
 
         private SiteEvidence HydrogenSite(string label, int? atom, Dictionary<string, (Frag? Frag, GroupSpec? Spec)> fitted, ref Fit status)

@@ -23,14 +23,23 @@ public sealed record SiteEvidence(
     string? Definition,
     string? Reason);
 
-/// <summary>One embedding of the scaffold: drawn-formula atom → molecule atom, the in-scaffold choices taken
-/// (X = N, n = 2), the site-by-site evidence and any problem at unlabelled scaffold positions.</summary>
+/// <summary>One embedding of the scaffold: drawn-formula atom → molecule atom (for a bracketed repeat unit, its
+/// first copy), the in-scaffold choices taken (X = N, n = 2), the site-by-site evidence and any problem at
+/// unlabelled scaffold positions. <see cref="RepeatCounts"/> repeats the choices that fixed how often a bracketed
+/// repeat unit is written out ("n = 2"), which the summary names.</summary>
 public sealed record EmbeddingEvidence(
     Verdict Verdict,
     IReadOnlyList<string> Choices,
     IReadOnlyDictionary<int, int> ScaffoldToMolecule,
     IReadOnlyList<SiteEvidence> Sites,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    public IReadOnlyList<string> RepeatCounts { get; init; } = [];
+
+    /// <summary>Molecule atoms matched by the second and later copies of a bracketed repeat unit (the first copy
+    /// is in <see cref="ScaffoldToMolecule"/>), ascending.</summary>
+    public IReadOnlyList<int> RepeatCopyAtoms { get; init; } = [];
+}
 
 /// <summary>The answer for one molecule against one Markush structure. Self-describing: <see cref="Summary"/> is a
 /// sentence a chemist can read; <see cref="Evidence"/> is the embedding that decided (the covering one, else the

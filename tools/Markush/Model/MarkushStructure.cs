@@ -17,8 +17,18 @@ public sealed record JointRingDefinition(
     Substitution? Substitution,
     string SourceText);
 
-/// <summary>An integer variable ("n is 0, 1, 2 or 3").</summary>
-public sealed record CountVariable(string Name, int Min, int Max, string SourceText);
+/// <summary>An integer variable ("n is 0, 1, 2 or 3"; "n is an integer from 1 to 6"). <see cref="Values"/> is the
+/// list when the claim lists values ("n is 1 or 3"); null means every integer from <see cref="Min"/> to <see cref="Max"/>.</summary>
+public sealed record CountVariable(string Name, int Min, int Max, string SourceText)
+{
+    public IReadOnlyList<int>? Values { get; init; }
+
+    /// <summary>Every integer from <see cref="Min"/> to <see cref="Max"/> is allowed ("1, 2 or 3" is; "1 or 3" is not).</summary>
+    public bool IsContiguous => Values is null || Values.Count == Max - Min + 1;
+
+    /// <summary>The values the claim allows, ascending.</summary>
+    public IEnumerable<int> Allowed() => Values ?? Enumerable.Range(Min, Math.Max(0, Max - Min + 1));
+}
 
 /// <summary>A proviso that excludes compounds: excluded when every listed variable takes one of the listed
 /// alternatives ("provided that when R1 is methyl, R2 is not hydrogen" → {R1: methyl, R2: hydrogen}).</summary>

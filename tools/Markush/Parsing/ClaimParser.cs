@@ -38,7 +38,7 @@ public static partial class ClaimParser
     [GeneratedRegex(@"^(?:or\s+|alternatively,?\s+)?(" + Label + @")\s+and\s+(" + Label + @"),?\s+(?:taken\s+)?together\s+with\s+the\s+(\w+)\s+atoms?\s+to\s+which\s+they\s+are\s+(?:both\s+)?(?:attached|bonded|bound),?\s+(?:may\s+)?(?:form|forms|represent)\s+(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex JointClause();
 
-    [GeneratedRegex(@"^([a-z])\s+(?:is|represents)\s+(?:an\s+integer\s+)?(?:(?:of|from|selected\s+from)\s+)?(?:the\s+group\s+consisting\s+of\s+)?(\d+)\s*(?:-|to|~)\s*(\d+)\s*$")]
+    [GeneratedRegex(@"^([a-z])\s+(?:is|represents)\s+(?:an\s+integer\s+)?(?:(?:(?:of|from|ranging\s+from|selected\s+from)\s+)?(?:the\s+group\s+consisting\s+of\s+)?(?<lo>\d+)\s*(?:-|\u2013|to|~)\s*(?<hi>\d+)|between\s+(?<lo>\d+)\s+and\s+(?<hi>\d+))(?:\s*,?\s*inclusive)?\s*$")]
     private static partial Regex CountRange();
 
     [GeneratedRegex(@"^([a-z])\s+(?:is|represents)\s+(?:an\s+integer\s+)?(?:selected\s+from\s+)?(\d+(?:\s*,\s*\d+)*(?:\s*,?\s*(?:or|and)\s+\d+)?)\s*$")]
@@ -193,14 +193,14 @@ public static partial class ClaimParser
             var cr = CountRange().Match(clause);
             if (cr.Success)
             {
-                counts[cr.Groups[1].Value] = new CountVariable(cr.Groups[1].Value, int.Parse(cr.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(cr.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), TextUtil.Unprotect(clause));
+                counts[cr.Groups[1].Value] = new CountVariable(cr.Groups[1].Value, int.Parse(cr.Groups["lo"].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(cr.Groups["hi"].Value, System.Globalization.CultureInfo.InvariantCulture), TextUtil.Unprotect(clause));
                 continue;
             }
             var cl = CountList().Match(clause);
             if (cl.Success)
             {
                 var ns = Regex.Matches(cl.Groups[2].Value, @"\d+").Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-                counts[cl.Groups[1].Value] = new CountVariable(cl.Groups[1].Value, ns.Min(), ns.Max(), clause);
+                counts[cl.Groups[1].Value] = new CountVariable(cl.Groups[1].Value, ns.Min(), ns.Max(), TextUtil.Unprotect(clause)) { Values = [.. ns.Distinct().Order()] };
                 continue;
             }
             var lm = LabelClause().Match(clause);
