@@ -148,6 +148,18 @@ public class RepeatUnitMatchTests
     }
 
     [Fact]
+    public void A_substituent_drawn_into_a_ring_keeps_its_positions_whatever_the_count()
+    {
+        // R1 drawn into the ring (m:) of Ph-[CH2]n-COOH; n = 0 removes the CH2 and renumbers the atoms after it.
+        var s = Structure("*c1ccc(CC(=O)O)cc1 |$R1;;;;;;;;;;$,m:0:1.2.3.9.10,Sg:n:5:n::::|", "R1 is halogen; n is 0 or 1");
+        Assert.Equal(Verdict.Covered, M(s, "OC(=O)c1ccc(Cl)cc1").Verdict);
+        Assert.Equal(Verdict.Covered, M(s, "OC(=O)c1cccc(F)c1").Verdict);
+        Assert.Equal(Verdict.Covered, M(s, "OC(=O)Cc1cccc(Cl)c1").Verdict);
+        Assert.Equal(Verdict.NotCovered, M(s, "OC(=O)CCc1ccc(Cl)cc1").Verdict);
+        Assert.Equal(Verdict.NotCovered, M(s, "OC(=O)c1ccc(C)cc1").Verdict);
+    }
+
+    [Fact]
     public void A_number_drawn_as_the_subscript_is_the_count()
     {
         var s = Structure("OC(=O)Cc1ccccc1 |Sg:n:3:3::::|", "R9 is methyl");
