@@ -11,7 +11,7 @@ public class AccuracyFloorTests
     [InlineData("bold", 5)]
     [InlineData("noisy", 3)]
     [InlineData("abbrev", 4)]
-    [InlineData("markush", 3)]
+    [InlineData("markush", 4)]
     [InlineData("jpeg", 4)]
     [InlineData("rotated", 4)]
     [InlineData("tiff", 3)]

@@ -11,6 +11,14 @@ public class LabelReaderTests
         Assert.Equal("OH", LabelReader.Known("CH", [(0, 'O')]));
 
     [Fact]
+    public void A_doubtful_C_in_CH_is_an_O_whatever_its_runner_up() =>
+        Assert.Equal("OH", LabelReader.Known("CH", [(0, 'G')]));
+
+    [Fact]
+    public void A_sure_CH_is_left_as_read() =>
+        Assert.Equal("CH", LabelReader.Known("CH", []));
+
+    [Fact]
     public void A_doubtful_P_whose_runner_up_is_R_makes_P2_an_R2() =>
         Assert.Equal("R2", LabelReader.Known("P2", [(0, 'R')]));
 

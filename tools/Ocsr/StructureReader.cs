@@ -209,7 +209,8 @@ public static class StructureReader
                 plain[0].Atom.IsBracket = true;
                 plain[0].Atom.ExplicitHydrogens = 0;
             }
-            else if (anion.Count == 1 && plain.Count == 1)
+            // Only where the N has single bonds alone (an N⁺ short of its fourth bond): C=N⁺(O⁻)OH is an aci-nitro.
+            else if (anion.Count == 1 && plain.Count == 1 && m.BondsOf(i).All(b => m.Bonds[b].Order == BondOrder.Single))
                 plain[0].Bond.Order = BondOrder.Double;
         }
     }

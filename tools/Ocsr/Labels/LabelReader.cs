@@ -141,7 +141,9 @@ internal static class LabelReader
         if (!undrawn && LabelParser.Parse(text) is not null) return text;
         var ambiguous = Enumerable.Range(0, text.Length).Where(i => Alternatives.ContainsKey(text[i]))
             .Select(i => (At: i, Other: Alternatives[text[i]])).Take(4).ToList();
-        foreach (var choices in new[] { ambiguous, doubtful.Take(4).ToList() })
+        // In a 'CH' the doubtful C is an O even when its runner-up is another round letter (G, D).
+        var swaps = undrawn ? [.. doubtful.Select(d => text[d.At] == 'C' ? (d.At, 'O') : d)] : doubtful;
+        foreach (var choices in new[] { ambiguous, swaps.Take(4).ToList() })
             for (var mask = 1; mask < 1 << choices.Count; mask++)
             {
                 var chars = text.ToCharArray();
