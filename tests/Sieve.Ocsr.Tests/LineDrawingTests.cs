@@ -1,7 +1,8 @@
 namespace Sieve.Ocsr.Tests;
 
 /// <summary>Drawn bond lines the reader once lost or split (scripts/ocsr/make_line_cases.py): free-ended 45° bonds
-/// that Zhang–Suen thinning erased whole, a ring corner split in two, a bond cut near its middle.</summary>
+/// that Zhang–Suen thinning erased whole, a ring corner split in two, a bond cut near its middle, and
+/// scans whose blur joined a stacked H over N into the bonds.</summary>
 public class LineDrawingTests
 {
     private static string Root => Path.Combine(AppContext.BaseDirectory, "Data", "lines");

@@ -14,6 +14,12 @@ internal sealed class InkImage : IDisposable
 
     private static readonly int MedianAperture = int.Parse(Environment.GetEnvironmentVariable("SIEVE_OCSR_MEDIAN") ?? "3");
 
+    /// <summary>A speckled scan is blurred too: its grey halo, which Otsu splits down the middle, joins letters
+    /// to each other and to bonds (a stacked H over N read as line art). Its ink is only what is darker than this
+    /// share of Otsu's threshold — the strokes' cores. (On the dev set's noisy style, seed 31: 0.75–0.9 all read
+    /// 92–95% exact against 82% at 1.)</summary>
+    private const double SpeckledInkShare = 0.85;
+
     public Mat Ink { get; }
     public double Scale { get; }
 
@@ -49,12 +55,14 @@ internal sealed class InkImage : IDisposable
         // are dark enough in grey to land on the ink side.
         Cv2.Threshold(work, ink, 0, 255, ThresholdTypes.BinaryInv | ThresholdTypes.Otsu);
         // A speckled scan: a median filter takes the dots away before they join letters and bonds (a dot on a
-        // letter changes its shape; a dot beside a line becomes a spur). Clean drawings are left untouched.
+        // letter changes its shape; a dot beside a line becomes a spur), and only the strokes' dark cores are ink.
+        // Clean drawings are left untouched.
         if (Specks(ink, scale) > SpeckledImage)
         {
             using var smooth = new Mat();
             Cv2.MedianBlur(work, smooth, MedianAperture);
-            Cv2.Threshold(smooth, ink, 0, 255, ThresholdTypes.BinaryInv | ThresholdTypes.Otsu);
+            var otsu = Cv2.Threshold(smooth, ink, 0, 255, ThresholdTypes.BinaryInv | ThresholdTypes.Otsu);
+            Cv2.Threshold(smooth, ink, otsu * SpeckledInkShare, 255, ThresholdTypes.BinaryInv);
         }
         return new InkImage(ink, scale);
     }
