@@ -37,6 +37,17 @@ public static class FormulaImages
 
     public static string Confidence(double c) => c.ToString("0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>A Markush variable drawn as a label: R, R1, R', R1a, X, Y, Z (with an index) or Ar — the attachment
+    /// points a reader of the report checks first, so the drawing marks them apart from element labels.</summary>
+    public static bool IsVariableLabel(string label) =>
+        System.Text.RegularExpressions.Regex.IsMatch(label, @"^(R\d*[a-z]?['′″]*|[XYZ]\d*|Ar\d*)$");
+
+    /// <summary>The labelled atoms of a drawing, variables first, as "R1 (120, 85)" in image pixels.</summary>
+    public static IEnumerable<string> LabelledAtoms(DrawingLayout layout) =>
+        layout.Atoms.Where(a => a.Label.Length > 0)
+            .OrderBy(a => IsVariableLabel(a.Label) ? 0 : 1).ThenBy(a => a.Label, StringComparer.Ordinal)
+            .Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Label} ({a.X:0}, {a.Y:0})"));
+
     private static FormulaImageSection Section(PatentPackage package, DrawnFormula d)
     {
         var claims = package.Claims.Claims.Where(c => c.Kind == ClaimKind.Compound && c.FormulaName == d.Name).Select(c => c.Number).ToList();
@@ -48,7 +59,8 @@ public static class FormulaImages
                 ? $"read with low confidence ({Confidence(d.Confidence)}, below {Confidence(LowConfidenceBelow)}): the structure may be misread, so check it against the drawing before relying on the verdicts of {cited}"
                 : null;
         return new FormulaImageSection(d.Name, d.File, d.Smiles, d.Confidence, low, d.Failure, claims, note,
-            Embed(Path.Combine(package.Directory, d.File)), d.Smiles is null ? null : Depictions.DrawSmiles(d.Smiles, []));
+            Embed(Path.Combine(package.Directory, d.File)), d.Smiles is null ? null : Depictions.DrawSmiles(d.Smiles, []),
+            d.Smiles is null ? null : d.Layout);
     }
 
     /// <summary>The drawing as a data URI for the self-contained HTML; TIFF (which browsers do not show), files too

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Sieve.Markush.Matching;
+using Sieve.Markush.Package;
 
 namespace Sieve.Agents.Reports;
 
@@ -137,7 +139,7 @@ public static class HtmlReportRenderer
         foreach (var i in images)
         {
             s.Append("<div class=\"figs\">\n<figure>\n")
-             .Append(i.Image is { } uri ? $"<img src=\"{E(uri)}\" alt=\"{E(i.File)}\" style=\"display:block;max-width:500px;height:auto\"/>" : "<p class=\"muted\">(drawing not embedded)</p>")
+             .Append(i.Image is { } uri ? Drawing(uri, i.File, i.Layout) : "<p class=\"muted\">(drawing not embedded)</p>")
              .Append("\n<figcaption>").Append(E($"Formula ({i.Formula}) as drawn: {i.File}")).Append("</figcaption>\n</figure>\n");
             if (i.Recognised is { } rec) Figure(s, rec, $"Formula ({i.Formula}) as read, confidence {FormulaImages.Confidence(i.Confidence)}");
             s.Append("</div>\n<table>\n");
@@ -148,6 +150,31 @@ public static class HtmlReportRenderer
             if (i.Note is { } note) RowHtml(s, "note", $"<span class=\"{(i.Smiles is null ? "no" : "unknown")}\">{E(note)}</span>");
             s.Append("</table>\n");
         }
+    }
+
+    /// <summary>The embedded drawing with what the reader found marked over it, in the image's own pixel frame:
+    /// Markush variables (R1, X, Ar …) ringed in orange, other labels (N, OH …) in blue, implicit carbons as small
+    /// grey dots; each mark's tooltip names the atom and where it was read. Without a layout, the drawing alone.</summary>
+    private static string Drawing(string uri, string file, DrawingLayout? layout)
+    {
+        var img = $"<img src=\"{E(uri)}\" alt=\"{E(file)}\" style=\"display:block;max-width:500px;height:auto\"/>";
+        if (layout is not { Width: > 0, Height: > 0 } || layout.Atoms.Count == 0) return img;
+        var r = Math.Max(layout.Width, layout.Height) * 0.03;
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"atom-marks\" viewBox=\"0 0 {layout.Width} {layout.Height}\" preserveAspectRatio=\"none\" ")
+           .Append("style=\"position:absolute;left:0;top:0;width:100%;height:100%\">");
+        foreach (var a in layout.Atoms)
+        {
+            var (radius, style, name) = a.Label.Length == 0
+                ? (r * 0.25, "fill=\"#888\" fill-opacity=\"0.6\"", "carbon")
+                : FormulaImages.IsVariableLabel(a.Label)
+                    ? (r * 1.2, "fill=\"#e67e22\" fill-opacity=\"0.15\" stroke=\"#e67e22\" stroke-width=\"" + (r * 0.25).ToString("0.#", CultureInfo.InvariantCulture) + "\"", a.Label)
+                    : (r, "fill=\"none\" stroke=\"#2e86c1\" stroke-width=\"" + (r * 0.15).ToString("0.#", CultureInfo.InvariantCulture) + "\"", a.Label);
+            svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"atom\" data-label=\"{E(a.Label)}\" cx=\"{a.X:0.#}\" cy=\"{a.Y:0.#}\" r=\"{radius:0.#}\" {style}>")
+               .Append("<title>").Append(E(string.Create(CultureInfo.InvariantCulture, $"{name} read at ({a.X:0}, {a.Y:0})"))).Append("</title></circle>");
+        }
+        svg.Append("</svg>");
+        return $"<div style=\"position:relative;display:inline-block;max-width:500px\">{img}{svg}</div>";
     }
 
     private static void Figure(StringBuilder s, Depiction d, string caption)

@@ -100,11 +100,13 @@ public static class MarkdownReportRenderer
         if (images.Count == 0) return;
         s.Append("\n## Formulas read from drawings\n\n")
          .Append("Read by Sieve's OCSR; a confidence below ").Append(FormulaImages.Confidence(FormulaImages.LowConfidenceBelow))
-         .Append(" is flagged.\n\n| formula | file | read as | confidence | cited by claims | note |\n| --- | --- | --- | --- | --- | --- |\n");
+         .Append(" is flagged. Labelled atoms are given where they were read on the drawing (x, y in image pixels).\n\n")
+         .Append("| formula | file | read as | confidence | labelled atoms | cited by claims | note |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         foreach (var i in images)
             s.Append("| ").Append(Md(i.Formula)).Append(" | ").Append(Code(i.File)).Append(" | ")
              .Append(i.Smiles is { } smi ? Code(smi) : "not read").Append(" | ")
              .Append(i.Smiles is null ? "–" : FormulaImages.Confidence(i.Confidence) + (i.LowConfidence ? " (low)" : "")).Append(" | ")
+             .Append(i.Layout is { } layout && FormulaImages.LabelledAtoms(layout).Any() ? Md(string.Join("; ", FormulaImages.LabelledAtoms(layout))) : "–").Append(" | ")
              .Append(i.Claims.Count == 0 ? "–" : string.Join(", ", i.Claims)).Append(" | ")
              .Append(Md(i.Note ?? "")).Append(" |\n");
     }

@@ -15,7 +15,8 @@ public sealed class OcsrFormulaReader : IFormulaImageReader
             var best = result.Structures.MaxBy(s => s.Confidence);
             return best is null
                 ? new FormulaImage(null, 0, result.Failure)
-                : new FormulaImage(best.Smiles, best.Confidence, null);
+                : new FormulaImage(best.Smiles, best.Confidence, null,
+                    new DrawingLayout(result.Width, result.Height, [.. best.Atoms.Select(a => new DrawnAtom(a.Text, a.X, a.Y))]));
         }
         catch (OcsrException e)
         {

@@ -54,13 +54,49 @@ public sealed class FormulaImageReportTests : CommandScratch
         var md = File.ReadAllText(Path.Combine(outDir, "report.md"));
         var confidence = FormulaImages.Confidence(image.Confidence);
         Assert.Contains("## Formulas read from drawings", md, StringComparison.Ordinal);
-        Assert.Contains($"| I | `formulas/I.png` | `{image.Smiles!.Replace("|", "\\|", StringComparison.Ordinal)}` | {confidence} | 1, 2, 3, 4 |", md, StringComparison.Ordinal);
+        Assert.Contains($"| I | `formulas/I.png` | `{image.Smiles!.Replace("|", "\\|", StringComparison.Ordinal)}` | {confidence} | R1 (", md, StringComparison.Ordinal);
+        Assert.Contains(" | 1, 2, 3, 4 |", md, StringComparison.Ordinal);
         Assert.Contains($"Formula (I), read from the drawing formulas/I.png (confidence {confidence}):", md, StringComparison.Ordinal);
 
         var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
         Assert.Contains("<h2>Formulas read from drawings</h2>", html, StringComparison.Ordinal);
         Assert.Contains($"<img src=\"{image.Image}\"", html, StringComparison.Ordinal);
         Assert.Contains($"Formula (I) as read, confidence {confidence}", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_drawn_formula_carries_where_each_atom_was_read_and_the_html_marks_the_R_labels_on_the_drawing()
+    {
+        var outDir = Path.Combine(Dir, "r");
+        Assert.Equal(ExitCodes.Ok, Cli("report", "--patent", Samples.Patent(Drawn), "--molecule", Diazepam, "--out", outDir));
+        var image = Assert.Single(JsonReportRenderer.Parse(File.ReadAllText(Path.Combine(outDir, "report.json"))).FormulaImages);
+        var layout = image.Layout!;
+        // The frame is the file's own pixels: the PNG header's width and height.
+        var png = File.ReadAllBytes(Path.Combine(Samples.Patent(Drawn), "formulas", "I.png"));
+        Assert.Equal((System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20))),
+            (layout.Width, layout.Height));
+        // One position per atom read (the SMILES' heavy atoms), every one inside the drawing.
+        Assert.Equal(SmilesReader.Read(image.Smiles!).AtomCount, layout.Atoms.Count);
+        Assert.All(layout.Atoms, a => Assert.True(a.X >= 0 && a.X < layout.Width && a.Y >= 0 && a.Y < layout.Height, $"{a.Label} at ({a.X}, {a.Y})"));
+        Assert.Equal(["N", "N", "O", "R1", "R2", "R3"], layout.Atoms.Where(a => a.Label.Length > 0).Select(a => a.Label).Order());
+        // R1 sits on the ring N's outside (the drawing's left), R2 above the benzo ring's top right.
+        var r1 = layout.Atoms.Single(a => a.Label == "R1");
+        var n1 = layout.Atoms.Where(a => a.Label == "N").MinBy(a => Math.Abs(a.Y - r1.Y) + Math.Abs(a.X - r1.X))!;
+        Assert.InRange(Math.Sqrt((r1.X - n1.X) * (r1.X - n1.X) + (r1.Y - n1.Y) * (r1.Y - n1.Y)), 20, 120);
+
+        var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Contains($"<svg class=\"atom-marks\" viewBox=\"0 0 {layout.Width} {layout.Height}\"", html, StringComparison.Ordinal);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"data-label=\"R1\" cx=\"{r1.X:0.#}\" cy=\"{r1.Y:0.#}\""), html, StringComparison.Ordinal);
+        Assert.Contains("<title>R1 read at (", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_formula_given_as_text_has_no_marks_to_draw()
+    {
+        var outDir = Path.Combine(Dir, "r");
+        Assert.Equal(ExitCodes.Ok, Cli("report", "--patent", Samples.Patent("coxib-diarylpyrazole"), "--molecule", "Cc1ccc(cc1)-c1cc(nn1-c1ccc(cc1)S(N)(=O)=O)C(F)(F)F", "--out", outDir));
+        Assert.Empty(JsonReportRenderer.Parse(File.ReadAllText(Path.Combine(outDir, "report.json"))).FormulaImages);
+        Assert.DoesNotContain("atom-marks", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,7 +124,7 @@ public sealed class FormulaImageReportTests : CommandScratch
         Assert.Contains("claim(s) 1 citing formula (I) cannot be decided and stay undetermined", image.Note, StringComparison.Ordinal);
 
         var md = File.ReadAllText(Path.Combine(outDir, "report.md"));
-        Assert.Contains("| I | `formulas/I.png` | not read | – | 1 | nothing could be read from formulas/I.png (no ink: the image is blank)", md, StringComparison.Ordinal);
+        Assert.Contains("| I | `formulas/I.png` | not read | – | – | 1 | nothing could be read from formulas/I.png (no ink: the image is blank)", md, StringComparison.Ordinal);
         Assert.Contains("<span class=\"no\">not read</span>", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
     }
 
@@ -122,7 +158,7 @@ public sealed class FormulaImageReportTests : CommandScratch
         Assert.True(image.LowConfidence);
         Assert.Equal("read with low confidence (0.50, below 0.80): the structure may be misread, so check it against the drawing before relying on the verdicts of claim(s) 1", image.Note);
         Assert.Equal("read from the drawing formulas/I.png (confidence 0.50, below 0.80: check the drawing)", r.Claims[0].FormulaSource);
-        Assert.Contains("| 0.50 (low) | 1 | read with low confidence", MarkdownReportRenderer.Render(r), StringComparison.Ordinal);
+        Assert.Contains("| 0.50 (low) | – | 1 | read with low confidence", MarkdownReportRenderer.Render(r), StringComparison.Ordinal);
         Assert.Contains("0.50 (low)", HtmlReportRenderer.Render(r), StringComparison.Ordinal);
         Assert.True(JsonReportRenderer.Parse(JsonReportRenderer.Render(r)).FormulaImages[0].LowConfidence);
     }

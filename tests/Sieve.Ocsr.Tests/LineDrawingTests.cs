@@ -18,4 +18,18 @@ public class LineDrawingTests
         var result = StructureReader.Read(Path.Combine(Root, name + ".png"));
         Assert.Equal(DevSet.Canonical(truth), DevSet.Canonical(result.Line));
     }
+
+    [Fact]
+    public void Atom_positions_are_in_the_files_own_pixels()
+    {
+        // A 400×300 drawing is read at twice its size; what comes back is in the file's frame.
+        var result = StructureReader.Read(Path.Combine(Root, "diphenylethanol-s400.png"));
+        Assert.Equal((400, 300), (result.Width, result.Height));
+        var atoms = Assert.Single(result.Structures).Atoms;
+        Assert.Equal(15, atoms.Count);
+        Assert.All(atoms, a => Assert.True(a.X is > 0 and < 400 && a.Y is > 0 and < 300, $"{a.Text} at ({a.X}, {a.Y})"));
+        // The OH label sits top right of the drawing (RDKit places it there for this molecule).
+        var oh = Assert.Single(atoms, a => a.Text.Length > 0);
+        Assert.True(oh.X > 200 && oh.Y < 100, $"OH at ({oh.X}, {oh.Y})");
+    }
 }

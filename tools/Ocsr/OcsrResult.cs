@@ -4,6 +4,12 @@ namespace Sieve.Ocsr;
 /// nothing could be read has no structures and a <see cref="Failure"/> that says why.</summary>
 public sealed record OcsrResult(string Image, IReadOnlyList<OcsrStructure> Structures, string? Failure)
 {
+    /// <summary>The image's size in its file's pixels, the frame of <see cref="OcsrStructure.Atoms"/> (0 when the
+    /// image could not be decoded).</summary>
+    public int Width { get; init; }
+
+    public int Height { get; init; }
+
     /// <summary>The line <c>sieve ocsr</c> prints: the one structure's (CX)SMILES, several joined by '.'
     /// (their CXSMILES label blocks dropped, since a block numbers the atoms of one string); empty when none.</summary>
     public string Line => Structures.Count == 1

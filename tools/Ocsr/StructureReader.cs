@@ -31,7 +31,13 @@ public static class StructureReader
         return Read(ink, name);
     }
 
-    private static OcsrResult Read(InkImage image, string name)
+    private static OcsrResult Read(InkImage image, string name) => Recognise(image, name) with
+    {
+        Width = (int)Math.Round(image.Ink.Width / image.Scale),
+        Height = (int)Math.Round(image.Ink.Height / image.Scale),
+    };
+
+    private static OcsrResult Recognise(InkImage image, string name)
     {
         using var ids = new Mat();
         using var stats = new Mat();

@@ -35,6 +35,8 @@ public static class OcsrJobs
                     image,
                     smiles = result.Line,
                     confidence = Math.Round(result.Confidence, 3),
+                    width = result.Width,
+                    height = result.Height,
                     structures = result.Structures,
                     failure = result.Failure,
                     seconds = Math.Round(seconds, 4),

@@ -99,7 +99,8 @@ public sealed record PatentPackage
                             break;
                         }
                         var read = images.Read(f);
-                        drawings.Add(new DrawnFormula(name, relative, read.Smiles, read.Confidence, read.Smiles is null ? read.Failure : null));
+                        drawings.Add(new DrawnFormula(name, relative, read.Smiles, read.Confidence, read.Smiles is null ? read.Failure : null,
+                            read.Smiles is null ? null : read.Layout));
                         if (read.Smiles is null) problems.Add($"{Path.GetFileName(f)}: no structure read ({read.Failure})");
                         else
                         {
