@@ -29,21 +29,26 @@ CASES = [
 ]
 
 
-def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        os.path.dirname(__file__), "../../tests/Sieve.Ocsr.Tests/Data/labels")
+def write_cases(out, cases, styles, kind):
+    """Draws each (name, style, SMILES) case into OUT/<name>.png (16 colours) and writes OUT/truth.tsv."""
     os.makedirs(out, exist_ok=True)
     rows = []
-    for name, style, smiles in CASES:
+    for name, style, smiles in cases:
         mol = Chem.MolFromSmiles(smiles)
         rdDepictor.Compute2DCoords(mol)
-        STYLES[style](mol).quantize(16).save(os.path.join(out, name + ".png"), optimize=True)
+        styles[style](mol).quantize(16).save(os.path.join(out, name + ".png"), optimize=True)
         rows.append((name, Chem.MolToSmiles(mol)))
     with open(os.path.join(out, "truth.tsv"), "w") as f:
         f.write("name\tsmiles\n")
         for r in rows:
             f.write("\t".join(r) + "\n")
-    print(f"{len(rows)} label cases -> {out}")
+    print(f"{len(rows)} {kind} cases -> {out}")
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        os.path.dirname(__file__), "../../tests/Sieve.Ocsr.Tests/Data/labels")
+    write_cases(out, CASES, STYLES, "label")
 
 
 if __name__ == "__main__":

@@ -13,10 +13,8 @@ import os
 import random
 import sys
 
-from rdkit import Chem
-from rdkit.Chem import rdDepictor
-
 from make_devset import draw, noisy
+from make_label_cases import write_cases
 
 STYLES = {
     "s400": lambda m: draw(m, (400, 300)),
@@ -35,18 +33,7 @@ CASES = [
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(__file__), "../../tests/Sieve.Ocsr.Tests/Data/lines")
-    os.makedirs(out, exist_ok=True)
-    rows = []
-    for name, style, smiles in CASES:
-        mol = Chem.MolFromSmiles(smiles)
-        rdDepictor.Compute2DCoords(mol)
-        STYLES[style](mol).quantize(16).save(os.path.join(out, name + ".png"), optimize=True)
-        rows.append((name, Chem.MolToSmiles(mol)))
-    with open(os.path.join(out, "truth.tsv"), "w") as f:
-        f.write("name\tsmiles\n")
-        for r in rows:
-            f.write("\t".join(r) + "\n")
-    print(f"{len(rows)} line cases -> {out}")
+    write_cases(out, CASES, STYLES, "line")
 
 
 if __name__ == "__main__":

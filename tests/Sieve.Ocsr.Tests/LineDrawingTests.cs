@@ -5,19 +5,13 @@ namespace Sieve.Ocsr.Tests;
 /// scans whose blur joined a stacked H over N into the bonds.</summary>
 public class LineDrawingTests
 {
-    private static string Root => Path.Combine(AppContext.BaseDirectory, "Data", "lines");
+    private static string Root => DrawnCases.Root("lines");
 
-    public static TheoryData<string> Cases() =>
-        [.. File.ReadLines(Path.Combine(Root, "truth.tsv")).Skip(1).Select(l => l.Split('\t')[0])];
+    public static TheoryData<string> Cases() => DrawnCases.Names("lines");
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Every_drawn_bond_is_read_once(string name)
-    {
-        var truth = File.ReadLines(Path.Combine(Root, "truth.tsv")).Select(l => l.Split('\t')).First(p => p[0] == name)[1];
-        var result = StructureReader.Read(Path.Combine(Root, name + ".png"));
-        Assert.Equal(DevSet.Canonical(truth), DevSet.Canonical(result.Line));
-    }
+    public void Every_drawn_bond_is_read_once(string name) => DrawnCases.ReadsAsDrawn("lines", name);
 
     [Fact]
     public void Atom_positions_are_in_the_files_own_pixels()

@@ -1,0 +1,19 @@
+namespace Sieve.Ocsr.Tests;
+
+/// <summary>A folder of regression drawings under Data/ (written by scripts/ocsr/make_*_cases.py): NAME.png and a
+/// truth.tsv of name and canonical SMILES.</summary>
+internal static class DrawnCases
+{
+    public static string Root(string folder) => Path.Combine(AppContext.BaseDirectory, "Data", folder);
+
+    public static TheoryData<string> Names(string folder) =>
+        [.. File.ReadLines(Path.Combine(Root(folder), "truth.tsv")).Skip(1).Select(l => l.Split('\t')[0])];
+
+    /// <summary>Reads the case's drawing and asserts it gives the truth's molecule.</summary>
+    public static void ReadsAsDrawn(string folder, string name)
+    {
+        var truth = File.ReadLines(Path.Combine(Root(folder), "truth.tsv")).Select(l => l.Split('\t')).First(p => p[0] == name)[1];
+        var result = StructureReader.Read(Path.Combine(Root(folder), name + ".png"));
+        Assert.Equal(DevSet.Canonical(truth), DevSet.Canonical(result.Line));
+    }
+}
