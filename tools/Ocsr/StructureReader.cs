@@ -253,7 +253,7 @@ public static class StructureReader
         for (var i = 0; i < raster.Length; i++)
             if (keep.Contains(idRaster[i])) { raster[i] = 255; inkPixels++; }
         // Bonds become centre lines whose ends and junctions are atoms.
-        raster = Thinning.CentreLines(raster, idRaster, w, h).Skeleton;
+        raster = Thinning.CentreLines(raster, idRaster, w, h);
         long skeletonPixels = raster.Count(b => b != 0);
         stroke = skeletonPixels == 0 ? 1 : Math.Max(1, (double)inkPixels / skeletonPixels);
         var tolerance = Math.Max(2.0, 0.7 * stroke);

@@ -133,8 +133,8 @@ internal sealed class BondGraph
             var bond = Bonds[k];
             if (bond.Order != 1 || bond.Style != BondStyle.Plain) continue;
             if (Geometry.Distance(Nodes[bond.A], Nodes[bond.B]) > bondLength * 0.3) continue;
-            var nearA = Neighbours(bond.A).Where(n => n != bond.B).ToList();
-            var nearB = Neighbours(bond.B).Where(n => n != bond.A).ToList();
+            var nearA = GraphQueries.Incident(this, bond.A).Select(i => GraphQueries.Other(Bonds[i], bond.A)).Where(n => n != bond.B).ToList();
+            var nearB = GraphQueries.Incident(this, bond.B).Select(i => GraphQueries.Other(Bonds[i], bond.B)).Where(n => n != bond.A).ToList();
             if (nearA.Count == 0 || nearB.Count == 0 || nearA.Intersect(nearB).Any() || nearA.Count + nearB.Count > 4) continue;
             Nodes[bond.A] = (Nodes[bond.A] + Nodes[bond.B]) * 0.5;
             Bonds.RemoveAt(k);
@@ -146,9 +146,6 @@ internal sealed class BondGraph
             k = -1;
         }
     }
-
-    private IEnumerable<int> Neighbours(int node) =>
-        Bonds.Where(b => b.A == node || b.B == node).Select(b => b.A == node ? b.B : b.A);
 
     /// <summary>Drops a node no bond uses any more, renumbering the bonds of the nodes after it.</summary>
     private void RemoveNode(int node)

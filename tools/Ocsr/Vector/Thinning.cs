@@ -12,8 +12,8 @@ internal static class Thinning
 {
     /// <param name="raster">ink 255 / paper 0, row-major <paramref name="width"/> × <paramref name="height"/>.</param>
     /// <param name="components">the connected-component id of every pixel (0 for paper).</param>
-    /// <returns>The skeleton (255 on the centre lines) and how many components were thinned again.</returns>
-    public static (byte[] Skeleton, int Rethinned) CentreLines(byte[] raster, int[] components, int width, int height)
+    /// <returns>The skeleton: 255 on the centre lines.</returns>
+    public static byte[] CentreLines(byte[] raster, int[] components, int width, int height)
     {
         using var source = Mat.FromPixelData(height, width, MatType.CV_8UC1, raster);
         using var thin = new Mat();
@@ -21,7 +21,7 @@ internal static class Thinning
         thin.GetArray(out byte[] skeleton);
 
         long inkPixels = raster.LongCount(b => b != 0), skeletonPixels = skeleton.LongCount(b => b != 0);
-        if (skeletonPixels == 0) return (skeleton, 0);
+        if (skeletonPixels == 0) return skeleton;
         var stroke = Math.Max(1, (double)inkPixels / skeletonPixels);
         // Every ink pixel of a line lies within about half a line width of its centre line (a little more at a
         // line's end); ink twice the width away from any centre line was erased with its line.
@@ -34,7 +34,7 @@ internal static class Thinning
         var lost = new HashSet<int>();
         for (var i = 0; i < raster.Length; i++)
             if (raster[i] != 0 && away[i] > limit) lost.Add(components[i]);
-        if (lost.Count == 0) return (skeleton, 0);
+        if (lost.Count == 0) return skeleton;
 
         var again = new byte[raster.Length];
         for (var i = 0; i < raster.Length; i++)
@@ -45,6 +45,6 @@ internal static class Thinning
         againThin.GetArray(out byte[] replacement);
         for (var i = 0; i < raster.Length; i++)
             if (lost.Contains(components[i])) skeleton[i] = replacement[i];
-        return (skeleton, lost.Count);
+        return skeleton;
     }
 }
