@@ -7,7 +7,7 @@ namespace Sieve.Agents.Reports;
 /// <summary>The report's account of drawn formulas: which formulas came from images, what was read and how sure the
 /// reader was. A reading is never dropped: a low-confidence one is used and flagged, an unreadable one is listed with
 /// its reason and leaves the claims that cite it undetermined (the matcher has no scaffold to match).</summary>
-public static class FormulaImages
+public static partial class FormulaImages
 {
     /// <summary>Readings below this confidence are flagged in the report ("check the drawing"). OCSR's confidence is
     /// the mean certainty of the labels it read, lowered for labels it could not parse (×0.3) and for atoms it left
@@ -39,8 +39,10 @@ public static class FormulaImages
 
     /// <summary>A Markush variable drawn as a label: R, R1, R', R1a, X, Y, Z (with an index) or Ar — the attachment
     /// points a reader of the report checks first, so the drawing marks them apart from element labels.</summary>
-    public static bool IsVariableLabel(string label) =>
-        System.Text.RegularExpressions.Regex.IsMatch(label, @"^(R\d*[a-z]?['′″]*|[XYZ]\d*|Ar\d*)$");
+    public static bool IsVariableLabel(string label) => VariableLabel().IsMatch(label);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(R\d*[a-z]?['′″]*|[XYZ]\d*|Ar\d*)$")]
+    private static partial System.Text.RegularExpressions.Regex VariableLabel();
 
     /// <summary>The labelled atoms of a drawing, variables first, as "R1 (120, 85)" in image pixels.</summary>
     public static IEnumerable<string> LabelledAtoms(DrawingLayout layout) =>

@@ -103,12 +103,15 @@ public static class MarkdownReportRenderer
          .Append(" is flagged. Labelled atoms are given where they were read on the drawing (x, y in image pixels).\n\n")
          .Append("| formula | file | read as | confidence | labelled atoms | cited by claims | note |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         foreach (var i in images)
+        {
+            var labelled = i.Layout is { } layout ? string.Join("; ", FormulaImages.LabelledAtoms(layout)) : "";
             s.Append("| ").Append(Md(i.Formula)).Append(" | ").Append(Code(i.File)).Append(" | ")
              .Append(i.Smiles is { } smi ? Code(smi) : "not read").Append(" | ")
              .Append(i.Smiles is null ? "–" : FormulaImages.Confidence(i.Confidence) + (i.LowConfidence ? " (low)" : "")).Append(" | ")
-             .Append(i.Layout is { } layout && FormulaImages.LabelledAtoms(layout).Any() ? Md(string.Join("; ", FormulaImages.LabelledAtoms(layout))) : "–").Append(" | ")
+             .Append(labelled.Length > 0 ? Md(labelled) : "–").Append(" | ")
              .Append(i.Claims.Count == 0 ? "–" : string.Join(", ", i.Claims)).Append(" | ")
              .Append(Md(i.Note ?? "")).Append(" |\n");
+        }
     }
 
     private static void Row(StringBuilder s, string field, string? value)

@@ -155,7 +155,7 @@ public sealed class MarkushPlugin(AllowedRoot root)
                 d => (IReadOnlyList<string>)AlternativeTexts(d.Value),
                 StringComparer.Ordinal),
             s.JointRings.Select(j => $"{string.Join("+", j.Labels)}: {j.SourceText}").ToList(),
-            s.Counts.OrderBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => k.Value.IsContiguous ? $"{k.Value.Min}-{k.Value.Max}" : string.Join(", ", k.Value.Allowed()), StringComparer.Ordinal),
+            s.Counts.OrderBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => k.Value.Describe("-"), StringComparer.Ordinal),
             s.Provisos.Select(p => p.SourceText).ToList(),
             s.Unparsed, s.UnparsedProvisos, s.IncludesSalts, s.IncludesSolvates, s.IncludesStereoisomers,
             problems);

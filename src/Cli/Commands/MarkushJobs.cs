@@ -112,7 +112,7 @@ public static class MarkushJobs
         foreach (var (label, definition) in s.Definitions)
             o.WriteLine($"  {label}: {string.Join("; ", definition.Alternatives.Select(a => a is UnparsedGroup ? $"UNPARSED '{a.Text}'" : a.Text))}");
         foreach (var ring in s.JointRings) o.WriteLine($"  {string.Join(" + ", ring.Labels)} together: {ring.SourceText}");
-        foreach (var (name, count) in s.Counts) o.WriteLine($"  {name}: {(count.IsContiguous ? $"{count.Min}..{count.Max}" : string.Join(", ", count.Allowed()))}");
+        foreach (var (name, count) in s.Counts) o.WriteLine($"  {name}: {count.Describe("..")}");
         foreach (var proviso in s.Provisos) o.WriteLine($"  proviso: {proviso.SourceText}");
         foreach (var text in s.UnparsedProvisos) o.WriteLine($"  UNPARSED proviso: {text}");
         foreach (var text in s.Unparsed) o.WriteLine($"  UNPARSED: {text}");

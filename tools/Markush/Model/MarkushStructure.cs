@@ -28,6 +28,9 @@ public sealed record CountVariable(string Name, int Min, int Max, string SourceT
 
     /// <summary>The values the claim allows, ascending.</summary>
     public IEnumerable<int> Allowed() => Values ?? Enumerable.Range(Min, Math.Max(0, Max - Min + 1));
+
+    /// <summary>The allowed values for display: a range as "min{separator}max", a list as "1, 3".</summary>
+    public string Describe(string rangeSeparator) => IsContiguous ? $"{Min}{rangeSeparator}{Max}" : string.Join(", ", Allowed());
 }
 
 /// <summary>A proviso that excludes compounds: excluded when every listed variable takes one of the listed
