@@ -1,11 +1,13 @@
 #!/usr/bin/python3
 """Drawn label cases for tests/Sieve.Ocsr.Tests (LabelDrawingTests): RDKit drawings, in the dev set's styles, of
 labels the reader once misread: nitro groups whose N⁺'s '+' touches an N–O bond, or whose O⁻'s '−' merges into
-it, whose N=O lines are short enough to pass for glyphs, or whose N touches all three bonds and leaves its '+' alone.
+it, whose N=O lines are short enough to pass for glyphs, or whose N touches all three bonds and leaves its '+' alone;
+and yellow S labels on colour JPEGs (quality 40), which JPEG's half-resolution colour washes out, and whose bonds
+to other labels break in two at the colour change.
 
   /usr/bin/python3 scripts/ocsr/make_label_cases.py [OUT_DIR=tests/Sieve.Ocsr.Tests/Data/labels]
 
-Writes OUT_DIR/<name>.png (16-colour) and OUT_DIR/truth.tsv (name, truth as RDKit's canonical SMILES).
+Writes OUT_DIR/<name>.png (16-colour) or <name>.jpg (the jpeg style) and OUT_DIR/truth.tsv (name, truth as RDKit's canonical SMILES).
 Needs python3-rdkit, rdkit-data and python3-pil (./setup.sh --dev).
 """
 import os
@@ -19,6 +21,7 @@ from make_devset import draw
 STYLES = {
     "s400": lambda m: draw(m, (400, 300)),
     "bold": lambda m: draw(m, (500, 400), bold=True, bw=True),
+    "jpeg": lambda m: draw(m, (500, 400)),
 }
 CASES = [
     ("nitrooctane-s400", "s400", "CCCCCCCC[N+](=O)[O-]"),
@@ -26,7 +29,13 @@ CASES = [
     ("nitrotoluene-s400", "s400", "Cc1ccc([N+](=O)[O-])cc1"),
     ("dinitrophenol-bold", "bold", "O=[N+]([O-])c1ccc(O)c([N+](=O)[O-])c1"),
     ("nitroaniline-s400", "s400", "Nc1ccc([N+](=O)[O-])cc1C(F)(F)F"),
+    ("tosylanilide-jpeg", "jpeg", "Cc1ccc(S(=O)(=O)Nc2ccccc2)cc1"),
+    ("isopropylsulfonamide-jpeg", "jpeg", "CC(C)NS(=O)(=O)c1ccccc1"),
+    ("dichlorosulfonamide-jpeg", "jpeg", "Cc1ccc(S(=O)(=O)N(Cl)Cl)cc1"),
 ]
+
+# Styles saved as JPEG rather than as a 16-colour PNG (the artefacts are the point).
+JPEG_QUALITY = {"jpeg": 40}
 
 
 def write_cases(out, cases, styles, kind):
@@ -36,7 +45,11 @@ def write_cases(out, cases, styles, kind):
     for name, style, smiles in cases:
         mol = Chem.MolFromSmiles(smiles)
         rdDepictor.Compute2DCoords(mol)
-        styles[style](mol).quantize(16).save(os.path.join(out, name + ".png"), optimize=True)
+        image = styles[style](mol)
+        if style in JPEG_QUALITY:
+            image.save(os.path.join(out, name + ".jpg"), "JPEG", quality=JPEG_QUALITY[style])
+        else:
+            image.quantize(16).save(os.path.join(out, name + ".png"), optimize=True)
         rows.append((name, Chem.MolToSmiles(mol)))
     with open(os.path.join(out, "truth.tsv"), "w") as f:
         f.write("name\tsmiles\n")

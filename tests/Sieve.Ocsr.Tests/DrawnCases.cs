@@ -1,7 +1,7 @@
 namespace Sieve.Ocsr.Tests;
 
-/// <summary>A folder of regression drawings under Data/ (written by scripts/ocsr/make_*_cases.py): NAME.png and a
-/// truth.tsv of name and canonical SMILES.</summary>
+/// <summary>A folder of regression drawings under Data/ (written by scripts/ocsr/make_*_cases.py): NAME.png (or
+/// NAME.jpg) and a truth.tsv of name and canonical SMILES.</summary>
 internal static class DrawnCases
 {
     public static string Root(string folder) => Path.Combine(AppContext.BaseDirectory, "Data", folder);
@@ -13,7 +13,8 @@ internal static class DrawnCases
     public static void ReadsAsDrawn(string folder, string name)
     {
         var truth = File.ReadLines(Path.Combine(Root(folder), "truth.tsv")).Select(l => l.Split('\t')).First(p => p[0] == name)[1];
-        var result = StructureReader.Read(Path.Combine(Root(folder), name + ".png"));
+        var image = Directory.GetFiles(Root(folder), name + ".*").Single(f => !f.EndsWith(".tsv"));
+        var result = StructureReader.Read(image);
         Assert.Equal(DevSet.Canonical(truth), DevSet.Canonical(result.Line));
     }
 }

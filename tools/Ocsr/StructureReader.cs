@@ -55,6 +55,8 @@ public static class StructureReader
             return new OcsrResult(name, [], "no ink: the image is blank");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        // SIEVE_OCSR_INK=FILE.png writes the binarised ink, for debugging a reading.
+        if (Environment.GetEnvironmentVariable("SIEVE_OCSR_INK") is { } inkDump) Cv2.ImWrite(inkDump, image.Ink);
         var lines = Vectorise(image.Ink, ids, components.Select(c => c.Id).ToHashSet(), out var stroke, out var traced);
         var vectorised = clock.Elapsed.TotalSeconds;
         // Circles and wavy lines go before bonds are measured: their many short pieces would pull the length down.
@@ -105,11 +107,20 @@ public static class StructureReader
         {
             var strokes = BondPieces.Strokes(ids, piece.Id, piece.Box, components.First(c => c.Id == piece.Id).Area, lines.GetValueOrDefault(piece.Id) ?? [], stroke);
             if (!BondPieces.IsBondPiece(piece.Box, strokes, charH, bondLength)) continue;
+            if (strokes.Count == 0) strokes = [BondPieces.CentreLine(ids, piece.Id, piece.Box)];
             glyphs.Remove(piece);
             lineArtParts.Add((piece.Id, strokes));
         }
         // Letters touching bonds are cut out once the letters' height is known (a ring corner can read as a small N).
         charH = BondPieces.CharacterHeight(glyphs);
+        foreach (var wide in glyphs.Where(g => g.Id < count && Math.Max(g.Box.Width, g.Box.Height) >= charH * 1.6).ToList())
+        {
+            var strokes = lines.GetValueOrDefault(wide.Id)?.ToList() ?? [];
+            if (TouchingGlyphs.LetterWithStub(ids, wide.Id, strokes, bondLength, stroke, charH, GlyphClassifier.Default, ref nextId) is not { } letter) continue;
+            glyphs.Remove(wide);
+            glyphs.Add(letter);
+            lineArtParts.Add((wide.Id, strokes));
+        }
         foreach (var (id, own) in lineArtParts)
         {
             glyphs.AddRange(TouchingGlyphs.Extract(ids, id, own, bondLength, stroke, charH, GlyphClassifier.Default, ref nextId));

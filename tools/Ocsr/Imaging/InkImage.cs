@@ -20,6 +20,12 @@ internal sealed class InkImage : IDisposable
     /// 92–95% exact against 82% at 1.)</summary>
     private const double SpeckledInkShare = 0.85;
 
+    /// <summary>How far JPEG's colour noise pulls blue below red and green on grey ink and paper.</summary>
+    private const int YellowNoise = 40;
+
+    /// <summary>Luminance contrast gain in yellow parts: 255 / (255 − Y of yellow ink, about 180).</summary>
+    private const double YellowContrast = 3.4;
+
     public Mat Ink { get; }
     public double Scale { get; }
 
@@ -131,15 +137,35 @@ internal sealed class InkImage : IDisposable
         return grey;
     }
 
-    /// <summary>Per pixel the darkest of B, G, R: coloured atoms (yellow S, orange P, green Cl) are light in
-    /// luminance but dark in one channel, so they stay ink while white paper stays white.</summary>
+    /// <summary>Per pixel the darkest of B, G, R: coloured atoms (orange P, green Cl, blue N) are light in
+    /// luminance but dark in one channel, so they stay ink while white paper stays white. Yellow (S) needs more:
+    /// its ink lives in the blue channel alone, and JPEG keeps colour at half resolution, which smears a thin
+    /// yellow stroke into a wide pale one (blue ≈ 150 where black bonds are ≈ 0; the S breaks apart at Otsu's
+    /// threshold). Luminance keeps full resolution but yellow is light in it (≈ 180 on 255 paper). So where the
+    /// picture is yellow, luminance's contrast is stretched until yellow ink is as dark as black ink: the stroke
+    /// keeps its true shape. Grey, red, green and blue pixels are unchanged.</summary>
     private static void DarkestChannel(Mat bgr, Mat grey)
     {
         var channels = Cv2.Split(bgr);
         try
         {
-            Cv2.Min(channels[0], channels[1], grey);
-            Cv2.Min(grey, channels[2], grey);
+            using var redGreen = new Mat();
+            Cv2.Min(channels[1], channels[2], redGreen);
+            Cv2.Min(channels[0], redGreen, grey);
+            using var yellowness = new Mat();
+            Cv2.Subtract(redGreen, channels[0], yellowness);
+            // JPEG rings yellow around blue strokes in single pixels; yellow ink is a stroke wide.
+            Cv2.MedianBlur(yellowness, yellowness, 3);
+            using var yellow = new Mat();
+            Cv2.Threshold(yellowness, yellow, YellowNoise, 255, ThresholdTypes.Binary);
+            if (Cv2.CountNonZero(yellow) == 0) return;
+            using var luminance = new Mat();
+            Cv2.CvtColor(bgr, luminance, ColorConversionCodes.BGR2GRAY);
+            // 255 − k·(255 − Y), saturating: yellow ink (Y ≈ 180) lands near 0, paper stays 255.
+            using var stretched = new Mat();
+            luminance.ConvertTo(stretched, MatType.CV_8U, YellowContrast, 255 * (1 - YellowContrast));
+            Cv2.Min(grey, stretched, stretched);
+            stretched.CopyTo(grey, yellow);
         }
         finally
         {

@@ -29,16 +29,27 @@ internal static class BondPieces
     }
 
     /// <summary>Whether a glyph candidate with these strokes is a short bond, possibly with a charge sign touching
-    /// it: one slanted straight stroke (no label glyph is that), or a piece much larger than the letters holding
-    /// a stroke longer than any letter's.</summary>
+    /// it: one slanted straight stroke (no label glyph is that), or a thin piece longer than the letters,
+    /// or a piece much larger than the letters holding a stroke longer than any letter's.</summary>
     public static bool IsBondPiece(Rect box, IReadOnlyList<Segment> strokes, double charH, double bondLength)
     {
-        if (charH <= 0 || strokes.Count == 0) return false;
+        if (charH <= 0) return false;
+        if (strokes.Count == 0) return LongThin(box, charH);
         var longest = strokes.MaxBy(s => s.Length)!;
         var angle = Math.Abs(Math.Atan2(longest.B.Y - longest.A.Y, longest.B.X - longest.A.X) * 180 / Math.PI) % 90;
         if (strokes.Count == 1 && angle is > 20 and < 70 && longest.Length > charH * 0.6) return true;
+        // A thin piece lying about as long as a capital is tall (no hyphen or minus is that long), or standing
+        // taller than a capital (an l is about as tall): half of a bond between two labels, cut off by the colour
+        // change at its middle on a JPEG. Or a larger piece holding a stroke longer than a letter's.
+        var size = Math.Max(box.Width, box.Height);
+        if (LongThin(box, charH) || size > charH * 1.15 && longest.Length > charH * 1.1) return true;
         return Math.Max(box.Width, box.Height) >= charH * 1.4 && longest.Length > Math.Max(charH * 1.1, bondLength * 0.3);
     }
+
+    /// <summary>Lying longer than a capital is wide but low (no hyphen or minus is that long), or standing taller
+    /// than a capital but narrow (an l is about as tall).</summary>
+    private static bool LongThin(Rect box, double charH) =>
+        box.Width > charH * 0.9 && box.Height < charH * 0.55 || box.Height > charH * 1.15 && box.Width < charH * 0.45;
 
     /// <summary>The centre line of a thin piece the tracer gave no segments: its ink's principal axis, from the
     /// extreme pixel to the other.</summary>

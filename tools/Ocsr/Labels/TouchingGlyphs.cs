@@ -9,6 +9,7 @@ namespace Sieve.Ocsr.Labels;
 internal static class TouchingGlyphs
 {
     private const string LabelChars = "NOSPFCBIHR+-";
+    private const string Letters = "NOSPFCBIHR";
 
     /// <summary>Cuts label glyphs out of one line-art component. A glyph found gets a fresh id in
     /// <paramref name="componentIds"/> (its pixels only, not the bond it touches) so it is read on its own;
@@ -38,6 +39,36 @@ internal static class TouchingGlyphs
             foreach (var s in members) segments.Remove(s);
         }
         return found;
+    }
+
+    /// <summary>A glyph candidate too wide for one letter that is a letter with a stub of bond stuck to it (on a
+    /// JPEG a yellow S runs into the yellow half of its bond, and that half breaks off the rest at the colour
+    /// change). When all but the longest stroke cut out as a letter read surely enough, the letter is returned and
+    /// <paramref name="strokes"/> keeps the stub (at least half a letter long); otherwise nothing changes.</summary>
+    public static (int Id, Rect Box)? LetterWithStub(Mat componentIds, int componentId, List<Segment> strokes,
+        double bondLength, double stroke, double charH, GlyphClassifier classifier, ref int nextId)
+    {
+        if (strokes.Count < 3) return null;
+        // The stub is the piece's longest stroke; the letter is everything else.
+        var stub = strokes.MaxBy(s => s.Length)!;
+        if (stub.Length < charH * 0.5) return null;
+        var letter = strokes.Where(s => s != stub).ToList();
+        var glyph = Cut(componentIds, componentId, letter, strokes, bondLength, stroke, charH, classifier, Letters, 0.55, ref nextId);
+        if (glyph is null) return null;
+        // A stub reaches well out of the letter; a long stroke of a large letter (the arc of an O) does not.
+        var box = glyph.Value.Box;
+        double Outside(Pt p) => Math.Max(Math.Max(box.Left - p.X, p.X - box.Right), Math.Max(box.Top - p.Y, p.Y - box.Bottom));
+        if (Math.Max(Outside(stub.A), Outside(stub.B)) < box.Height * 0.5)
+        {
+            for (var y = box.Top; y < box.Bottom; y++)
+                for (var x = box.Left; x < box.Right; x++)
+                    if (componentIds.At<int>(y, x) == glyph.Value.Id) componentIds.Set(y, x, componentId);
+            nextId--;
+            return null;
+        }
+        strokes.Clear();
+        strokes.Add(stub);
+        return glyph;
     }
 
     /// <summary>The glyph a group of strokes of a line-art component makes: the component's pixels nearer to those
