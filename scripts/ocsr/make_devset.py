@@ -67,6 +67,11 @@ def draw(mol, size, bold=False, bw=False, extra=None, kekulize=True):
     return Image.open(io.BytesIO(d.GetDrawingText())).convert("RGB")
 
 
+def fax_tiff(img, path):
+    """A black-and-white fax page: thresholded to 1 bit, CCITT group 4 compressed."""
+    img.convert("L").point(lambda v: 255 if v >= 160 else 0).convert("1").save(path, "TIFF", compression="group4")
+
+
 def noisy(img, rng):
     """Slight rotation, speckle, blur and JPEG artefacts: a scanned page, roughly."""
     img = img.rotate(rng.uniform(-3, 3), resample=Image.BICUBIC, expand=False, fillcolor=(255, 255, 255))
@@ -187,8 +192,7 @@ def main():
         "jpeg": (".jpg", lambda m: draw(m, (500, 400)), lambda img, path: img.save(path, "JPEG", quality=found.randint(40, 75))),
         "rotated": (".png", lambda m: draw(m, (500, 400)).rotate(
             found.uniform(-3, 3), resample=Image.BICUBIC, expand=True, fillcolor=(255, 255, 255)), save_png),
-        "tiff": (".tif", lambda m: draw(m, (600, 450), bw=True), lambda img, path: img.convert("L").point(
-            lambda v: 255 if v >= 160 else 0).convert("1").save(path, "TIFF", compression="group4")),
+        "tiff": (".tif", lambda m: draw(m, (600, 450), bw=True), fax_tiff),
     }
     for style, (ext, render, write) in found_styles.items():
         os.makedirs(os.path.join(args.out, style), exist_ok=True)

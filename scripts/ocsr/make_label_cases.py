@@ -2,12 +2,13 @@
 """Drawn label cases for tests/Sieve.Ocsr.Tests (LabelDrawingTests): RDKit drawings, in the dev set's styles, of
 labels the reader once misread: nitro groups whose N⁺'s '+' touches an N–O bond, or whose O⁻'s '−' merges into
 it, whose N=O lines are short enough to pass for glyphs, or whose N touches all three bonds and leaves its '+' alone;
-and yellow S labels on colour JPEGs (quality 40), which JPEG's half-resolution colour washes out, and whose bonds
-to other labels break in two at the colour change.
+yellow S labels on colour JPEGs (quality 40), which JPEG's half-resolution colour washes out, and whose bonds
+to other labels break in two at the colour change; and on 1-bit fax TIFFs an N read as H, a labelled carbon (N=C=S)
+and a staircase bond that passed for a minus sign.
 
   /usr/bin/python3 scripts/ocsr/make_label_cases.py [OUT_DIR=tests/Sieve.Ocsr.Tests/Data/labels]
 
-Writes OUT_DIR/<name>.png (16-colour) or <name>.jpg (the jpeg style) and OUT_DIR/truth.tsv (name, truth as RDKit's canonical SMILES).
+Writes OUT_DIR/<name>.png (16-colour) or <name>.jpg (jpeg style) or <name>.tif (tiff style) and OUT_DIR/truth.tsv (name, truth as RDKit's canonical SMILES).
 Needs python3-rdkit, rdkit-data and python3-pil (./setup.sh --dev).
 """
 import os
@@ -16,12 +17,13 @@ import sys
 from rdkit import Chem
 from rdkit.Chem import rdDepictor
 
-from make_devset import draw
+from make_devset import draw, fax_tiff
 
 STYLES = {
     "s400": lambda m: draw(m, (400, 300)),
     "bold": lambda m: draw(m, (500, 400), bold=True, bw=True),
     "jpeg": lambda m: draw(m, (500, 400)),
+    "tiff": lambda m: draw(m, (600, 450), bw=True),
 }
 CASES = [
     ("nitrooctane-s400", "s400", "CCCCCCCC[N+](=O)[O-]"),
@@ -31,11 +33,16 @@ CASES = [
     ("nitroaniline-s400", "s400", "Nc1ccc([N+](=O)[O-])cc1C(F)(F)F"),
     ("tosylanilide-jpeg", "jpeg", "Cc1ccc(S(=O)(=O)Nc2ccccc2)cc1"),
     ("isopropylsulfonamide-jpeg", "jpeg", "CC(C)NS(=O)(=O)c1ccccc1"),
+    # Read right before; a rule for half-bonds once took the l of its Cl for one.
     ("dichlorosulfonamide-jpeg", "jpeg", "Cc1ccc(S(=O)(=O)N(Cl)Cl)cc1"),
+    ("diethylaminophenyl-disulfide-tiff", "tiff", "CCN(CC)c1ccc(SSc2ccc(N(CC)CC)cc2)cc1"),
+    ("isothiocyanatophosphate-tiff", "tiff", "O=P(N=C=S)(Oc1ccccc1)Oc1ccccc1"),
+    ("dihydrophenanthrenamine-tiff", "tiff", "Nc1ccc2c(c1)CCc1ccccc1-2"),
 ]
 
-# Styles saved as JPEG rather than as a 16-colour PNG (the artefacts are the point).
+# Styles saved as JPEG or as a 1-bit fax TIFF rather than as a 16-colour PNG (the artefacts are the point).
 JPEG_QUALITY = {"jpeg": 40}
+FAX_TIFF = {"tiff"}
 
 
 def write_cases(out, cases, styles, kind):
@@ -48,6 +55,8 @@ def write_cases(out, cases, styles, kind):
         image = styles[style](mol)
         if style in JPEG_QUALITY:
             image.save(os.path.join(out, name + ".jpg"), "JPEG", quality=JPEG_QUALITY[style])
+        elif style in FAX_TIFF:
+            fax_tiff(image, os.path.join(out, name + ".tif"))
         else:
             image.quantize(16).save(os.path.join(out, name + ".png"), optimize=True)
         rows.append((name, Chem.MolToSmiles(mol)))

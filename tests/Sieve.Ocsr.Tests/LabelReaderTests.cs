@@ -33,4 +33,16 @@ public class LabelReaderTests
     [Fact]
     public void Text_that_no_alternative_turns_into_a_label_stays_as_read() =>
         Assert.Equal("Qq", LabelReader.Known("Qq", [(1, 'w')]));
+
+    [Fact]
+    public void A_doubtful_H_whose_runner_up_is_N_offers_N_as_its_alternative() =>
+        Assert.Equal("N", LabelReader.Alternative("H", [(0, 'N')]));
+
+    [Fact]
+    public void A_label_without_doubtful_glyphs_has_no_alternative() =>
+        Assert.Null(LabelReader.Alternative("H", []));
+
+    [Fact]
+    public void A_runner_up_that_makes_no_label_is_no_alternative() =>
+        Assert.Null(LabelReader.Alternative("O", [(0, 'G')]));
 }

@@ -265,6 +265,12 @@ public static class StructureReader
             if (keep.Contains(idRaster[i])) { raster[i] = 255; inkPixels++; }
         // Bonds become centre lines whose ends and junctions are atoms.
         raster = Thinning.CentreLines(raster, idRaster, w, h);
+        // SIEVE_OCSR_SKELETON=FILE.png writes the centre lines, for debugging a reading.
+        if (Environment.GetEnvironmentVariable("SIEVE_OCSR_SKELETON") is { } dump)
+        {
+            using var skeleton = Mat.FromPixelData(h, w, MatType.CV_8UC1, raster);
+            Cv2.ImWrite(dump, skeleton);
+        }
         long skeletonPixels = raster.Count(b => b != 0);
         stroke = skeletonPixels == 0 ? 1 : Math.Max(1, (double)inkPixels / skeletonPixels);
         var tolerance = Math.Max(2.0, 0.7 * stroke);

@@ -40,19 +40,36 @@ internal static class MoleculeAssembler
             return labelAtom[l] = offset;
         }
 
+        // Each node's label (-1: an implicit carbon), then the bonds each label carries, which can overrule a
+        // doubtful reading (an H with three bonds is an N).
+        var nodeLabel = new int[graph.Nodes.Count];
         for (var n = 0; n < graph.Nodes.Count; n++)
         {
             var p = graph.Nodes[n];
-            var nearest = -1;
+            nodeLabel[n] = -1;
             var best = double.MaxValue;
             for (var l = 0; l < labels.Count; l++)
             {
                 var d = BoxDistance(labels[l].Box, p);
-                if (d < reach && d < best) { best = d; nearest = l; }
+                if (d < reach && d < best) { best = d; nodeLabel[n] = l; }
             }
-            if (nearest >= 0)
+        }
+        var valence = new int[labels.Count];
+        foreach (var bond in graph.Bonds)
+        {
+            int la = nodeLabel[bond.A], lb = nodeLabel[bond.B];
+            if (la == lb) continue;
+            if (la >= 0) valence[la] += bond.Order;
+            if (lb >= 0) valence[lb] += bond.Order;
+        }
+        labels = OverfullLabels.Resolve(labels, valence);
+
+        for (var n = 0; n < graph.Nodes.Count; n++)
+        {
+            var p = graph.Nodes[n];
+            if (nodeLabel[n] >= 0)
             {
-                nodeAtom[n] = LabelAtom(nearest);
+                nodeAtom[n] = LabelAtom(nodeLabel[n]);
                 continue;
             }
             nodeAtom[n] = m.AddAtom(new Atom { Element = 6 });

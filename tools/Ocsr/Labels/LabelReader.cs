@@ -8,6 +8,10 @@ internal sealed record DrawnLabel(string Text, Rect Box, double Confidence, IRea
     /// <summary>Set when the stroke was placed as an iodine symbol (see <see cref="IodineStroke"/>).</summary>
     public bool IsIodine { get; init; }
 
+    /// <summary>The label as read with its doubtful glyphs' runners-up, where that is another label the parser
+    /// knows (an N that read as H: "N"); the assembler takes it when the atom's bonds rule the reading out.</summary>
+    public string? Alternative { get; init; }
+
     /// <summary>A lone stroke read as a glyph ('-', 'l', '1', '/') is a short bond line, not a label.</summary>
     public bool IsStroke => !IsIodine && Text is "-" or "l" or "I" or "1" or "/" or "\\" or "+" or "Il";
 }
@@ -62,10 +66,19 @@ internal static class LabelReader
             // A label of one glyph is never a bare C (carbon goes unlabelled) nor a lower-case letter.
             var excluded = members.Count == 1 ? LoneGlyphExcluded : null;
             var read = members.Select(p => (p.Box, Result: classifier.Rank(Features(componentIds, p.Ids, p.Box), excluded))).ToList();
-            labels.Add(Compose(read) with { ComponentIds = members.SelectMany(p => p.Ids).Distinct().ToList() });
+            var label = Compose(read) with { ComponentIds = members.SelectMany(p => p.Ids).Distinct().ToList() };
+            if (members.Count == 1 && LoneCarbon(label, classifier.Rank(Features(componentIds, members[0].Ids, members[0].Box), null)))
+                label = label with { Text = "C", Alternative = null };
+            labels.Add(label);
         }
         return labels;
     }
+
+    /// <summary>A lone glyph that is a C after all: drawings label a carbon only where it would otherwise vanish
+    /// (the middle of N=C=S, a straight line of two double bonds). Barred from lone glyphs, its C then reads as
+    /// some letter that is no element (L, G); when the glyph unbarred reads best as C, it is that C.</summary>
+    private static bool LoneCarbon(DrawnLabel label, (char Char, double Confidence, char RunnerUp) unbarred) =>
+        unbarred.Char == 'C' && LabelParser.Parse(label.Text) is null or { IsMarkush: true };
 
     private static GlyphFeatures Features(Mat componentIds, List<int> ids, Rect box)
     {
@@ -104,7 +117,8 @@ internal static class LabelReader
         var labelBox = glyphs.Select(g => g.Box).Aggregate((a, b) => a | b);
         if (Environment.GetEnvironmentVariable("SIEVE_OCSR_TRACE") is "3")
             Console.Error.WriteLine($"label '{text}': " + string.Join(" ", ordered.Select(g => $"{g.Result.Char}/{g.Result.RunnerUp}({g.Result.Confidence:F2})@{g.Box.X},{g.Box.Y},{g.Box.Width}x{g.Box.Height}")));
-        return new DrawnLabel(Repair(Known(text.ToString(), doubtful)), labelBox, glyphs.Average(g => g.Result.Confidence), []);
+        var known = Repair(Known(text.ToString(), doubtful));
+        return new DrawnLabel(known, labelBox, glyphs.Average(g => g.Result.Confidence), []) { Alternative = Alternative(known, doubtful) };
     }
 
     /// <summary>Below this confidence a glyph's runner-up is tried when the label as read is not one the parser
@@ -153,6 +167,22 @@ internal static class LabelReader
                 if (!Undrawn.Contains(candidate) && LabelParser.Parse(candidate) is not null) return candidate;
             }
         return text;
+    }
+
+    /// <summary>The first reading with some doubtful glyphs swapped for their runners-up that is another label the
+    /// parser knows, or null.</summary>
+    internal static string? Alternative(string text, List<(int At, char Other)> doubtful)
+    {
+        var choices = doubtful.Where(d => d.At < text.Length).Take(4).ToList();
+        for (var mask = 1; mask < 1 << choices.Count; mask++)
+        {
+            var chars = text.ToCharArray();
+            for (var k = 0; k < choices.Count; k++)
+                if ((mask & 1 << k) != 0) chars[choices[k].At] = choices[k].Other;
+            var candidate = new string(chars);
+            if (candidate != text && !Undrawn.Contains(candidate) && LabelParser.Parse(candidate) is not null) return candidate;
+        }
+        return null;
     }
 
     /// <summary>Readings that are almost certainly one glyph misread.</summary>

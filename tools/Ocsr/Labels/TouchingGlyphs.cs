@@ -34,6 +34,20 @@ internal static class TouchingGlyphs
         {
             var members = cluster.Select(i => shortOnes[i]).ToList();
             var glyph = Cut(componentIds, componentId, members, segments, bondLength, stroke, charH, classifier, LabelChars, 0.55, ref nextId);
+            // The cluster may hold the end of the bond the letter touches, which spoils the letter's shape: without
+            // one of its outermost strokes it may read surely.
+            if (glyph is null && members.Count >= 3)
+            {
+                var centre = new Pt(members.Average(m => m.Mid.X), members.Average(m => m.Mid.Y));
+                foreach (var outer in members.OrderByDescending(m => Geometry.Distance(m.Mid, centre)).Take(2).ToList())
+                {
+                    var fewer = members.Where(m => m != outer).ToList();
+                    glyph = Cut(componentIds, componentId, fewer, segments, bondLength, stroke, charH, classifier, LabelChars, 0.55, ref nextId);
+                    if (glyph is null) continue;
+                    members = fewer;
+                    break;
+                }
+            }
             if (glyph is null) continue;
             found.Add(glyph.Value);
             foreach (var s in members) segments.Remove(s);
@@ -106,8 +120,10 @@ internal static class TouchingGlyphs
         foreach (var (x, y) in mine) crop.Set(y - tight.Y, x - tight.X, (byte)255);
         var (ch, confidence) = classifier.Classify(GlyphFeatures.FromCrop(crop));
         if (!accepted.Contains(ch) || confidence < (ch is '+' or '-' ? Math.Max(0.7, minConfidence) : minConfidence)) return null;
-        // A letter much smaller than the drawing's letters is a corner of the line art (signs are small by nature).
+        // A letter much smaller than the drawing's letters is a corner of the line art (signs are small by nature);
+        // a sign as long as a letter is tall is a kinked stretch of bond (a 1-bit staircase).
         if (char.IsLetter(ch) && tight.Height < charH * 0.6) return null;
+        if (ch is '+' or '-' && charH > 0 && Math.Max(tight.Width, tight.Height) > charH * 0.9) return null;
         var id = nextId++;
         foreach (var (x, y) in mine) componentIds.Set(y, x, id);
         return (id, tight);
