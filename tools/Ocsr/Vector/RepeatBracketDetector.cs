@@ -117,8 +117,13 @@ internal static class RepeatBracketDetector
     private static string Subscript(BondGraph graph, List<DrawnLabel> labels, Crossing first, Crossing second, double bondLength)
     {
         var ends = first.BracketNodes.Concat(second.BracketNodes).Select(n => graph.Nodes[n]).ToList();
+        // The subscript is set smaller than atom labels and touches the bracket's end; an atom label beside a bracket
+        // (the O a crossed bond leads to) sits further off and stands as tall as the drawing's other labels.
+        var heights = labels.Select(l => l.Box.Height).Order().ToList();
+        var labelHeight = heights.Count > 0 ? heights[heights.Count / 2] : bondLength;
         var near = labels.Where(l => l.Text.Length <= 2 && l.Box.Height < bondLength * 0.4
-            && ends.Any(p => BoxDistance(l.Box, p) < bondLength * 0.35)).ToList();
+            && (heights.Count < 2 || l.Box.Height < labelHeight * 0.7)
+            && ends.Any(p => BoxDistance(l.Box, p) < bondLength * 0.2)).ToList();
         foreach (var l in near) labels.Remove(l);
         var text = near.FirstOrDefault()?.Text;
         return text is { Length: > 0 } && text.All(char.IsAsciiLetterLower) ? text : "n";
