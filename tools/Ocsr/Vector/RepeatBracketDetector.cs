@@ -27,7 +27,8 @@ internal static class RepeatBracketDetector
             var ends = at.Select(i => Other(graph.Bonds[i], x)).ToList();
             foreach (var (p, q) in Pairings())
             {
-                if (!Straight(graph, x, ends[p.Item1], ends[p.Item2]) || !Straight(graph, x, ends[q.Item1], ends[q.Item2])) continue;
+                // A bracket only a few line widths long bends a little where thinning joins it to the bond.
+                if (!Straight(graph, x, ends[p.Item1], ends[p.Item2], 25) || !Straight(graph, x, ends[q.Item1], ends[q.Item2], 25)) continue;
                 Crossing? found = null;
                 foreach (var (bond, bracket) in new[] { (p, q), (q, p) })
                 {
