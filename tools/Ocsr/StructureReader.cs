@@ -289,10 +289,11 @@ public static class StructureReader
     }
 
     /// <summary>The typical bond: the median length of the straight pieces of the drawing's larger parts
-    /// (labels are small parts, so their many short curve pieces do not pull it down).</summary>
+    /// (labels are small parts, so their many short curve pieces do not pull it down). A line a repeat bracket
+    /// crosses counts whole, not as two halves.</summary>
     private static double EstimateBondLength(IEnumerable<Segment> segments, double stroke)
     {
-        var all = segments.Select(s => s.Length).ToList();
+        var all = BracketCrossings.JoinCrossedLines([.. segments], stroke).Select(s => s.Length).ToList();
         var lengths = all.Where(len => len > 3 * stroke).Order().ToList();
         if (lengths.Count == 0) lengths = all.Order().ToList();
         return lengths.Count == 0 ? 0 : lengths[lengths.Count / 2];

@@ -265,6 +265,9 @@ internal sealed class BondGraph
     {
         if (a.AngleTo(b) > 12) return false;
         var (longer, shorter) = a.Length >= b.Length ? (a, b) : (b, a);
+        // A tick a few line widths long beside a bond is a repeat bracket's hook (hooks run parallel to the bond the
+        // bracket crosses), not a second line of it.
+        if (shorter.Length < stroke * 3) return false;
         var offset = longer.LineDistance(shorter.Mid);
         if (offset < stroke * 1.2 || offset > bondLength * 0.4) return false;
         double p1 = longer.Project(shorter.A), p2 = longer.Project(shorter.B);

@@ -27,7 +27,8 @@ internal static class RepeatBracketDetector
             var ends = at.Select(i => Other(graph.Bonds[i], x)).ToList();
             foreach (var (p, q) in Pairings())
             {
-                if (!Straight(graph, x, ends[p.Item1], ends[p.Item2]) || !Straight(graph, x, ends[q.Item1], ends[q.Item2])) continue;
+                // A bracket only a few line widths long bends a little where thinning joins it to the bond.
+                if (!Straight(graph, x, ends[p.Item1], ends[p.Item2], 25) || !Straight(graph, x, ends[q.Item1], ends[q.Item2], 25)) continue;
                 Crossing? found = null;
                 foreach (var (bond, bracket) in new[] { (p, q), (q, p) })
                 {
@@ -117,8 +118,13 @@ internal static class RepeatBracketDetector
     private static string Subscript(BondGraph graph, List<DrawnLabel> labels, Crossing first, Crossing second, double bondLength)
     {
         var ends = first.BracketNodes.Concat(second.BracketNodes).Select(n => graph.Nodes[n]).ToList();
+        // The subscript is set smaller than atom labels and touches the bracket's end; an atom label beside a bracket
+        // (the O a crossed bond leads to) sits further off and stands as tall as the drawing's other labels.
+        var heights = labels.Select(l => l.Box.Height).Order().ToList();
+        var labelHeight = heights.Count > 0 ? heights[heights.Count / 2] : bondLength;
         var near = labels.Where(l => l.Text.Length <= 2 && l.Box.Height < bondLength * 0.4
-            && ends.Any(p => BoxDistance(l.Box, p) < bondLength * 0.35)).ToList();
+            && (heights.Count < 2 || l.Box.Height < labelHeight * 0.7)
+            && ends.Any(p => BoxDistance(l.Box, p) < bondLength * 0.2)).ToList();
         foreach (var l in near) labels.Remove(l);
         var text = near.FirstOrDefault()?.Text;
         return text is { Length: > 0 } && text.All(char.IsAsciiLetterLower) ? text : "n";
