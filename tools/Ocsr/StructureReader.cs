@@ -45,11 +45,14 @@ public static class StructureReader
         var count = Cv2.ConnectedComponentsWithStats(image.Ink, ids, stats, centroids, PixelConnectivity.Connectivity8);
         var speck = 2.5 * image.Scale * image.Scale;
         var components = new List<(int Id, Rect Box, int Area)>();
+        // Specks are no drawing, except the strokes of a small hashed wedge, which shrink to dots of a few pixels.
+        var dots = new List<(int Id, Rect Box)>();
         for (var c = 1; c < count; c++)
         {
             var area = stats.At<int>(c, (int)ConnectedComponentsTypes.Area);
             var box = new Rect(stats.At<int>(c, 0), stats.At<int>(c, 1), stats.At<int>(c, 2), stats.At<int>(c, 3));
             if (area >= speck) components.Add((c, box, area));
+            else if (area >= HashDetector.SmallestDot * image.Scale * image.Scale) dots.Add((c, box));
         }
         if (components.Count == 0)
             return new OcsrResult(name, [], "no ink: the image is blank");
@@ -75,7 +78,8 @@ public static class StructureReader
         components.AddRange(circled.Where(c => circles.First(o => o.ComponentId == c.Id).Radius < bondLength * 0.25));
         circles.RemoveAll(o => o.Radius < bondLength * 0.25);
         // Hashes: strokes each a component of its own, become a line from the narrow end.
-        var hashes = HashDetector.Find(components.Select(c => (c.Id, c.Box, (IReadOnlyList<Segment>)(lines.GetValueOrDefault(c.Id) ?? []))), bondLength, stroke);
+        var hashes = HashDetector.Find(components.Select(c => (c.Id, c.Box, (IReadOnlyList<Segment>)(lines.GetValueOrDefault(c.Id) ?? [])))
+            .Concat(dots.Select(d => (d.Id, d.Box, (IReadOnlyList<Segment>)[]))), bondLength, stroke);
         var hashed = hashes.SelectMany(h => h.ComponentIds).ToHashSet();
         components.RemoveAll(c => hashed.Contains(c.Id));
 

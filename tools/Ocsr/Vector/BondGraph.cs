@@ -59,6 +59,7 @@ internal sealed class BondGraph
         }
         graph.JoinSplitBonds(bondLength);
         graph.ContractCornerSplits(bondLength);
+        CrossedDoubleBonds.Resolve(graph, bondLength);
         return graph;
     }
 
@@ -148,7 +149,7 @@ internal sealed class BondGraph
     }
 
     /// <summary>Drops a node no bond uses any more, renumbering the bonds of the nodes after it.</summary>
-    private void RemoveNode(int node)
+    internal void RemoveNode(int node)
     {
         Nodes.RemoveAt(node);
         for (var i = 0; i < Bonds.Count; i++)
