@@ -12,13 +12,15 @@ internal sealed class BondGraph
     public List<DrawnBond> Bonds { get; } = [];
 
     /// <summary>Builds the graph from straight line pieces. <paramref name="bondLength"/> is the typical bond
-    /// length and <paramref name="stroke"/> the line width, both in working pixels.</summary>
-    public static BondGraph Build(IReadOnlyList<Segment> segments, double bondLength, double stroke)
+    /// length and <paramref name="stroke"/> the line width, both in working pixels. <paramref name="singles"/>:
+    /// lines that are one bond on their own whatever runs beside them (a hash's line, next to a bond it is
+    /// almost parallel to).</summary>
+    public static BondGraph Build(IReadOnlyList<Segment> segments, double bondLength, double stroke, IReadOnlyCollection<Segment>? singles = null)
     {
         var candidates = segments.Where(s => s.Length > Math.Max(stroke * 1.5, bondLength * 0.08)).ToList();
         var joinRadius = Math.Max(bondLength * 0.2, stroke * 1.6);
         SplitAtEndsOnThem(candidates, stroke, joinRadius);
-        var kept = MultipleBonds(candidates, bondLength, stroke, joinRadius);
+        var kept = MultipleBonds(candidates, bondLength, stroke, joinRadius, singles ?? []);
 
         var graph = new BondGraph();
         // Ends closer than the join radius are one node (junction pixels of a thinned line wander a little).
@@ -162,12 +164,13 @@ internal sealed class BondGraph
     /// <summary>Groups lines drawn side by side (parallel, close, overlapping along their length) into one bond
     /// whose order is the number of lines. The line that meets other bonds at its ends stands for the bond; the
     /// others are dropped. Two free lines of equal length (a symmetric double bond) become their mid-line.</summary>
-    private static List<(Segment Segment, int Order)> MultipleBonds(List<Segment> segs, double bondLength, double stroke, double joinRadius)
+    private static List<(Segment Segment, int Order)> MultipleBonds(List<Segment> segs, double bondLength, double stroke, double joinRadius,
+        IReadOnlyCollection<Segment> singles)
     {
         var partners = segs.Select(_ => new List<int>()).ToList();
         for (var i = 0; i < segs.Count; i++)
             for (var j = i + 1; j < segs.Count; j++)
-                if (SideBySide(segs[i], segs[j], bondLength, stroke))
+                if (!singles.Contains(segs[i]) && !singles.Contains(segs[j]) && SideBySide(segs[i], segs[j], bondLength, stroke))
                 {
                     partners[i].Add(j);
                     partners[j].Add(i);

@@ -4,7 +4,8 @@ namespace Sieve.Ocsr.Vector;
 
 /// <summary>Solid wedges: a single bond whose ink widens steadily from one end (the stereocentre) to the other.
 /// Thinning has already turned the triangle into its centre line; the widths across that line tell a wedge
-/// from a plain or bold line, which keep one width.</summary>
+/// from a plain or bold line, which keep one width. A wide wedge can thin into two lines along its sides, read as
+/// a double bond; its ink is solid between them, where a double bond's two lines have paper.</summary>
 internal static class WedgeDetector
 {
     public static void Mark(BondGraph graph, Mat ink, double bondLength, double stroke)
@@ -13,7 +14,7 @@ internal static class WedgeDetector
         for (var i = 0; i < graph.Bonds.Count; i++)
         {
             var bond = graph.Bonds[i];
-            if (bond.Order != 1 || bond.Style != BondStyle.Plain) continue;
+            if (bond.Order > 2 || bond.Style != BondStyle.Plain) continue;
             Pt a = graph.Nodes[bond.A], b = graph.Nodes[bond.B];
             var length = Geometry.Distance(a, b);
             if (length < bondLength * 0.4) continue;
@@ -36,8 +37,8 @@ internal static class WedgeDetector
             // straight ramp (a crossing or a touching label makes a bump, not a ramp).
             if (wide < Math.Max(2.4 * stroke, stroke + 3) || narrow > 0.55 * wide || residual > 0.25 * (wide - narrow)) continue;
             graph.Bonds[i] = atA < atB
-                ? bond with { Style = BondStyle.Wedge }
-                : bond with { A = bond.B, B = bond.A, Style = BondStyle.Wedge };
+                ? bond with { Order = 1, Style = BondStyle.Wedge }
+                : bond with { A = bond.B, B = bond.A, Order = 1, Style = BondStyle.Wedge };
         }
     }
 
