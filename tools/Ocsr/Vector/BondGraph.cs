@@ -209,6 +209,14 @@ internal sealed class BondGraph
             // Pieces of one line (an outer line the thinning cut in two) lie on one track; the order is the number
             // of tracks, not of pieces.
             var tracks = Tracks(group, segs, stroke);
+            if (UnevenThirdTrack(group, segs, stroke) is { } apart)
+            {
+                // A line beside a double bond, further off than its spacing, is a bond of its own lying nearly
+                // parallel (a methyl crossing past a C=O in a flattened bridged ring), not a triple bond's third.
+                foreach (var g in tracks[apart]) result.Add((segs[g], 1));
+                group.RemoveAll(tracks[apart].Contains);
+                tracks.RemoveAt(apart);
+            }
             var order = Math.Min(3, tracks.Count);
             var ranked = group.OrderByDescending(Connections).ThenByDescending(g => segs[g].Length).ToList();
             var best = Joined(tracks.First(t => t.Contains(ranked[0])), segs);
@@ -254,6 +262,19 @@ internal sealed class BondGraph
             else tracks.Add((offset, [g]));
         }
         return tracks.Select(t => t.Members).ToList();
+    }
+
+    /// <summary>Of three tracks, the outer one whose gap to the middle is well over the other gap (a triple bond's
+    /// lines are evenly spaced); null when there is none.</summary>
+    private static int? UnevenThirdTrack(List<int> group, List<Segment> segs, double stroke)
+    {
+        var tracks = Tracks(group, segs, stroke);
+        if (tracks.Count != 3) return null;
+        var axis = segs[group.MaxBy(g => segs[g].Length)];
+        var normal = new Pt(-axis.Direction.Y, axis.Direction.X);
+        var offsets = tracks.Select(t => t.Average(g => normal.Dot(segs[g].Mid - axis.A))).ToList();
+        double first = offsets[1] - offsets[0], second = offsets[2] - offsets[1];
+        return first > 1.4 * second ? 0 : second > 1.4 * first ? 2 : null;
     }
 
     /// <summary>One segment over all pieces of a track: from the first end to the last along the track.</summary>
