@@ -45,11 +45,14 @@ public static class StructureReader
         var count = Cv2.ConnectedComponentsWithStats(image.Ink, ids, stats, centroids, PixelConnectivity.Connectivity8);
         var speck = 2.5 * image.Scale * image.Scale;
         var components = new List<(int Id, Rect Box, int Area)>();
+        // Specks are no drawing, except the strokes of a small hashed wedge, which shrink to dots of a few pixels.
+        var dots = new List<(int Id, Rect Box)>();
         for (var c = 1; c < count; c++)
         {
             var area = stats.At<int>(c, (int)ConnectedComponentsTypes.Area);
             var box = new Rect(stats.At<int>(c, 0), stats.At<int>(c, 1), stats.At<int>(c, 2), stats.At<int>(c, 3));
             if (area >= speck) components.Add((c, box, area));
+            else if (area >= HashDetector.SmallestDot * image.Scale * image.Scale) dots.Add((c, box));
         }
         if (components.Count == 0)
             return new OcsrResult(name, [], "no ink: the image is blank");
@@ -77,7 +80,8 @@ public static class StructureReader
         components.AddRange(circled.Where(c => circles.First(o => o.ComponentId == c.Id).Radius < bondLength * 0.25));
         circles.RemoveAll(o => o.Radius < bondLength * 0.25);
         // Hashes: strokes each a component of its own, become a line from the narrow end.
-        var hashes = HashDetector.Find(components.Select(c => (c.Id, c.Box, (IReadOnlyList<Segment>)(lines.GetValueOrDefault(c.Id) ?? []))), bondLength, stroke);
+        var hashes = HashDetector.Find(components.Select(c => (c.Id, c.Box, (IReadOnlyList<Segment>)(lines.GetValueOrDefault(c.Id) ?? [])))
+            .Concat(dots.Select(d => (d.Id, d.Box, (IReadOnlyList<Segment>)[]))), bondLength, stroke);
         var hashed = hashes.SelectMany(h => h.ComponentIds).ToHashSet();
         components.RemoveAll(c => hashed.Contains(c.Id));
 
@@ -144,7 +148,7 @@ public static class StructureReader
                 $"labels [{string.Join(", ", labels.Select(l => $"{l.Text}@{l.Box.X},{l.Box.Y} {l.Confidence:F2}"))}]");
         if (Environment.GetEnvironmentVariable("SIEVE_OCSR_TRACE") is "2")
             Console.Error.WriteLine("lines " + string.Join(" ", lineArt.Select(s => $"({s.A.X:F0},{s.A.Y:F0})-({s.B.X:F0},{s.B.Y:F0})")));
-        var graph = BondGraph.Build([.. lineArt, .. hashes.Select(h => h.Line)], bondLength, stroke);
+        var graph = BondGraph.Build([.. lineArt, .. hashes.Select(h => h.Line)], bondLength, stroke, [.. hashes.Select(h => h.Line)]);
         StereoBonds.Mark(graph, [.. hashes.Select(h => h.Line)], BondStyle.Hash, bondLength, [.. labels.Select(l => l.Box)]);
         StereoBonds.Mark(graph, [.. wavy.Select(w => w.Chord)], BondStyle.Wavy, bondLength, []);
         WedgeDetector.Mark(graph, image.Ink, bondLength, stroke);
@@ -153,6 +157,7 @@ public static class StructureReader
                 $"({graph.Nodes[b.A].X:F0},{graph.Nodes[b.A].Y:F0})-({graph.Nodes[b.B].X:F0},{graph.Nodes[b.B].Y:F0})x{b.Order}")));
         var variations = PositionVariationDetector.Find(graph, [.. labels.Select(l => l.Box)], bondLength);
         var repeats = RepeatBracketDetector.Find(graph, labels, bondLength);
+        BondCrossings.Resolve(graph, bondLength);
         var drawn = MoleculeAssembler.Assemble(graph, labels, bondLength, image.Scale, variations, repeats);
         var structures = new List<OcsrStructure>();
         var problems = new List<string>();
@@ -290,12 +295,19 @@ public static class StructureReader
 
     /// <summary>The typical bond: the median length of the straight pieces of the drawing's larger parts
     /// (labels are small parts, so their many short curve pieces do not pull it down). A line a repeat bracket
-    /// crosses counts whole, not as two halves.</summary>
+    /// crosses counts whole, not as two halves. Where many pieces are short — bonds cut where others cross them
+    /// (a bridged ring laid flat), the spurs that thinning leaves on a solid wedge — the median is that of the
+    /// pieces over about half the upper quartile's length, when those are a good share of all (a few long pieces
+    /// are bonds run together in a line, as in S–C≡N).</summary>
     private static double EstimateBondLength(IEnumerable<Segment> segments, double stroke)
     {
         var all = BracketCrossings.JoinCrossedLines([.. segments], stroke).Select(s => s.Length).ToList();
         var lengths = all.Where(len => len > 3 * stroke).Order().ToList();
         if (lengths.Count == 0) lengths = all.Order().ToList();
-        return lengths.Count == 0 ? 0 : lengths[lengths.Count / 2];
+        if (lengths.Count == 0) return 0;
+        var median = lengths[lengths.Count / 2];
+        var longer = lengths.Where(len => len >= 0.55 * lengths[(int)(0.75 * (lengths.Count - 1))]).ToList();
+        var robust = longer[longer.Count / 2];
+        return median < 0.75 * robust && longer.Count >= 0.4 * lengths.Count ? robust : median;
     }
 }

@@ -82,7 +82,7 @@ internal static class MoleculeAssembler
             m.AddBond(new Bond(a, b, bond.Order switch { 2 => BondOrder.Double, 3 => BondOrder.Triple, _ => BondOrder.Single })
             {
                 // Begin is the narrow end: the stereocentre a molfile lists first.
-                Wedge = bond.Style switch { BondStyle.Wedge => BondWedge.Wedge, BondStyle.Hash => BondWedge.Hash, BondStyle.Wavy => BondWedge.Either, _ => BondWedge.None },
+                Wedge = bond.Style switch { BondStyle.Wedge => BondWedge.Wedge, BondStyle.Hash => BondWedge.Hash, BondStyle.Wavy or BondStyle.Crossed => BondWedge.Either, _ => BondWedge.None },
             });
         }
         foreach (var pv in variations ?? []) PositionVariations.Add(m, pv, nodeAtom);

@@ -12,13 +12,15 @@ internal sealed class BondGraph
     public List<DrawnBond> Bonds { get; } = [];
 
     /// <summary>Builds the graph from straight line pieces. <paramref name="bondLength"/> is the typical bond
-    /// length and <paramref name="stroke"/> the line width, both in working pixels.</summary>
-    public static BondGraph Build(IReadOnlyList<Segment> segments, double bondLength, double stroke)
+    /// length and <paramref name="stroke"/> the line width, both in working pixels. <paramref name="singles"/>:
+    /// lines that are one bond on their own whatever runs beside them (a hash's line, next to a bond it is
+    /// almost parallel to).</summary>
+    public static BondGraph Build(IReadOnlyList<Segment> segments, double bondLength, double stroke, IReadOnlyCollection<Segment>? singles = null)
     {
         var candidates = segments.Where(s => s.Length > Math.Max(stroke * 1.5, bondLength * 0.08)).ToList();
         var joinRadius = Math.Max(bondLength * 0.2, stroke * 1.6);
         SplitAtEndsOnThem(candidates, stroke, joinRadius);
-        var kept = MultipleBonds(candidates, bondLength, stroke, joinRadius);
+        var kept = MultipleBonds(candidates, bondLength, stroke, joinRadius, singles ?? []);
 
         var graph = new BondGraph();
         // Ends closer than the join radius are one node (junction pixels of a thinned line wander a little).
@@ -59,6 +61,7 @@ internal sealed class BondGraph
         }
         graph.JoinSplitBonds(bondLength);
         graph.ContractCornerSplits(bondLength);
+        CrossedDoubleBonds.Resolve(graph, bondLength);
         return graph;
     }
 
@@ -148,7 +151,7 @@ internal sealed class BondGraph
     }
 
     /// <summary>Drops a node no bond uses any more, renumbering the bonds of the nodes after it.</summary>
-    private void RemoveNode(int node)
+    internal void RemoveNode(int node)
     {
         Nodes.RemoveAt(node);
         for (var i = 0; i < Bonds.Count; i++)
@@ -161,12 +164,13 @@ internal sealed class BondGraph
     /// <summary>Groups lines drawn side by side (parallel, close, overlapping along their length) into one bond
     /// whose order is the number of lines. The line that meets other bonds at its ends stands for the bond; the
     /// others are dropped. Two free lines of equal length (a symmetric double bond) become their mid-line.</summary>
-    private static List<(Segment Segment, int Order)> MultipleBonds(List<Segment> segs, double bondLength, double stroke, double joinRadius)
+    private static List<(Segment Segment, int Order)> MultipleBonds(List<Segment> segs, double bondLength, double stroke, double joinRadius,
+        IReadOnlyCollection<Segment> singles)
     {
         var partners = segs.Select(_ => new List<int>()).ToList();
         for (var i = 0; i < segs.Count; i++)
             for (var j = i + 1; j < segs.Count; j++)
-                if (SideBySide(segs[i], segs[j], bondLength, stroke))
+                if (!singles.Contains(segs[i]) && !singles.Contains(segs[j]) && SideBySide(segs[i], segs[j], bondLength, stroke))
                 {
                     partners[i].Add(j);
                     partners[j].Add(i);
@@ -205,6 +209,14 @@ internal sealed class BondGraph
             // Pieces of one line (an outer line the thinning cut in two) lie on one track; the order is the number
             // of tracks, not of pieces.
             var tracks = Tracks(group, segs, stroke);
+            if (UnevenThirdTrack(group, segs, stroke) is { } apart)
+            {
+                // A line beside a double bond, further off than its spacing, is a bond of its own lying nearly
+                // parallel (a methyl crossing past a C=O in a flattened bridged ring), not a triple bond's third.
+                foreach (var g in tracks[apart]) result.Add((segs[g], 1));
+                group.RemoveAll(tracks[apart].Contains);
+                tracks.RemoveAt(apart);
+            }
             var order = Math.Min(3, tracks.Count);
             var ranked = group.OrderByDescending(Connections).ThenByDescending(g => segs[g].Length).ToList();
             var best = Joined(tracks.First(t => t.Contains(ranked[0])), segs);
@@ -250,6 +262,19 @@ internal sealed class BondGraph
             else tracks.Add((offset, [g]));
         }
         return tracks.Select(t => t.Members).ToList();
+    }
+
+    /// <summary>Of three tracks, the outer one whose gap to the middle is well over the other gap (a triple bond's
+    /// lines are evenly spaced); null when there is none.</summary>
+    private static int? UnevenThirdTrack(List<int> group, List<Segment> segs, double stroke)
+    {
+        var tracks = Tracks(group, segs, stroke);
+        if (tracks.Count != 3) return null;
+        var axis = segs[group.MaxBy(g => segs[g].Length)];
+        var normal = new Pt(-axis.Direction.Y, axis.Direction.X);
+        var offsets = tracks.Select(t => t.Average(g => normal.Dot(segs[g].Mid - axis.A))).ToList();
+        double first = offsets[1] - offsets[0], second = offsets[2] - offsets[1];
+        return first > 1.4 * second ? 0 : second > 1.4 * first ? 2 : null;
     }
 
     /// <summary>One segment over all pieces of a track: from the first end to the last along the track.</summary>

@@ -13,6 +13,10 @@ internal static class HashDetector
 {
     private sealed record Stroke(int Id, Pt Centre, Pt Direction, double Length);
 
+    /// <summary>The fewest file pixels a dot may have to count as a hash stroke (the narrow end's strokes of a
+    /// small wedge are a pixel or two, anti-aliased grey).</summary>
+    public const double SmallestDot = 0.75;
+
     public static List<HashedBond> Find(IEnumerable<(int Id, Rect Box, IReadOnlyList<Segment> Segments)> pieces,
         double bondLength, double stroke)
     {
@@ -44,10 +48,11 @@ internal static class HashDetector
                 Stroke s = strokes[i], t = strokes[j];
                 var step = t.Centre - s.Centre;
                 var d = step.Length;
-                if (d > reach || d < stroke) continue;
+                if (d > reach || d < stroke * 0.5) continue;
                 if (Math.Abs(s.Direction.Dot(t.Direction)) < Math.Cos(20 * Math.PI / 180) && Math.Min(s.Length, t.Length) > 2.5 * stroke) continue;
+                // The step runs across the strokes, unless both are dots (a dot's box gives no direction).
                 var along = Math.Abs(step.Dot(Longer(s, t).Direction)) / d;
-                if (along > 0.5) continue;
+                if (along > 0.5 && Math.Max(s.Length, t.Length) > 2.5 * stroke) continue;
                 near[i].Add(j);
                 near[j].Add(i);
             }
@@ -76,11 +81,25 @@ internal static class HashDetector
     private static Segment? Hash(List<Stroke> group, double stroke)
     {
         var longest = group.MaxBy(s => s.Length)!;
-        var axis = new Pt(-longest.Direction.Y, longest.Direction.X);
+        // The line through the centres (their principal direction): a stroke's own direction is a few degrees
+        // off, which over a long hash would push its far strokes off the line.
         var origin = group.Aggregate(new Pt(0, 0), (acc, s) => acc + s.Centre) * (1.0 / group.Count);
+        double sxx = 0, sxy = 0, syy = 0;
+        foreach (var s in group)
+        {
+            var d = s.Centre - origin;
+            sxx += d.X * d.X;
+            sxy += d.X * d.Y;
+            syy += d.Y * d.Y;
+        }
+        var angle = 0.5 * Math.Atan2(2 * sxy, sxx - syy);
+        var axis = new Pt(Math.Cos(angle), Math.Sin(angle));
+        var normal = new Pt(-axis.Y, axis.X);
+        // The strokes lie across the line (dots have no direction worth testing).
+        if (longest.Length > 2.5 * stroke && Math.Abs(longest.Direction.Dot(axis)) > 0.5) return null;
         var ordered = group.OrderBy(s => axis.Dot(s.Centre - origin)).ToList();
         foreach (var s in ordered)
-            if (Math.Abs(longest.Direction.Dot(s.Centre - origin)) > Math.Max(2 * stroke, longest.Length * 0.35)) return null;
+            if (Math.Abs(normal.Dot(s.Centre - origin)) > Math.Max(1.5 * stroke, longest.Length * 0.35)) return null;
         // Growth: the lengths rise (or fall) along the axis.
         var k = ordered.Count;
         double first = ordered.Take(Math.Max(1, k / 2)).Average(s => s.Length), last = ordered.Skip(k / 2).Average(s => s.Length);

@@ -4,7 +4,8 @@ namespace Sieve.Ocsr.Vector;
 
 /// <summary>Solid wedges: a single bond whose ink widens steadily from one end (the stereocentre) to the other.
 /// Thinning has already turned the triangle into its centre line; the widths across that line tell a wedge
-/// from a plain or bold line, which keep one width.</summary>
+/// from a plain or bold line, which keep one width. A wide wedge can thin into two lines along its sides, read as
+/// a double bond; its ink is solid between them, where a double bond's two lines have paper.</summary>
 internal static class WedgeDetector
 {
     public static void Mark(BondGraph graph, Mat ink, double bondLength, double stroke)
@@ -13,32 +14,38 @@ internal static class WedgeDetector
         for (var i = 0; i < graph.Bonds.Count; i++)
         {
             var bond = graph.Bonds[i];
-            if (bond.Order != 1 || bond.Style != BondStyle.Plain) continue;
+            if (bond.Order > 2 || bond.Style != BondStyle.Plain) continue;
             Pt a = graph.Nodes[bond.A], b = graph.Nodes[bond.B];
-            var length = Geometry.Distance(a, b);
-            if (length < bondLength * 0.4) continue;
-            var dir = (b - a) * (1 / length);
-            // Widths along the middle of the bond (its ends meet labels and other bonds).
-            var ts = new List<double>();
-            var ws = new List<double>();
-            for (var t = 0.2; t <= 0.801; t += 0.05)
-            {
-                var w = width.Across(a + (b - a) * t, dir, bondLength * 0.4, stroke * 1.5);
-                if (w <= 0) continue;
-                ts.Add(t);
-                ws.Add(w);
-            }
-            if (ts.Count < 8) continue;
-            var (intercept, slope, residual) = Fit(ts, ws);
-            double atA = intercept, atB = intercept + slope;
-            double narrow = Math.Min(atA, atB), wide = Math.Max(atA, atB);
-            // A wedge: its wide end clearly wider than a line, its narrow end about a line, the widths on a
-            // straight ramp (a crossing or a touching label makes a bump, not a ramp).
-            if (wide < Math.Max(2.4 * stroke, stroke + 3) || narrow > 0.55 * wide || residual > 0.25 * (wide - narrow)) continue;
-            graph.Bonds[i] = atA < atB
-                ? bond with { Style = BondStyle.Wedge }
-                : bond with { A = bond.B, B = bond.A, Style = BondStyle.Wedge };
+            if (Geometry.Distance(a, b) < bondLength * 0.4 || NarrowAtA(width, a, b, bondLength, stroke) is not { } atA) continue;
+            graph.Bonds[i] = atA
+                ? bond with { Order = 1, Style = BondStyle.Wedge }
+                : bond with { A = bond.B, B = bond.A, Order = 1, Style = BondStyle.Wedge };
         }
+    }
+
+    /// <summary>Whether the ink along a–b widens steadily like a wedge's: true when it is narrow at a, false when
+    /// narrow at b, null when it is no wedge (one width all along, or too little ink to tell).</summary>
+    public static bool? NarrowAtA(InkWidth width, Pt a, Pt b, double bondLength, double stroke)
+    {
+        var dir = (b - a) * (1 / Math.Max(1e-9, Geometry.Distance(a, b)));
+        // Widths along the middle of the bond (its ends meet labels and other bonds).
+        var ts = new List<double>();
+        var ws = new List<double>();
+        for (var t = 0.2; t <= 0.801; t += 0.05)
+        {
+            var w = width.Across(a + (b - a) * t, dir, bondLength * 0.4, stroke * 1.5);
+            if (w <= 0) continue;
+            ts.Add(t);
+            ws.Add(w);
+        }
+        if (ts.Count < 8) return null;
+        var (intercept, slope, residual) = Fit(ts, ws);
+        double atA = intercept, atB = intercept + slope;
+        double narrow = Math.Min(atA, atB), wide = Math.Max(atA, atB);
+        // A wedge: its wide end clearly wider than a line, its narrow end about a line, the widths on a
+        // straight ramp (a crossing or a touching label makes a bump, not a ramp).
+        if (wide < Math.Max(2.4 * stroke, stroke + 3) || narrow > 0.55 * wide || residual > 0.25 * (wide - narrow)) return null;
+        return atA < atB;
     }
 
     /// <summary>Least-squares line through (t, w): intercept, slope and the root-mean-square residual.</summary>

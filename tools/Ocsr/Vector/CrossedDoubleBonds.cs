@@ -1,0 +1,92 @@
+using static Sieve.Ocsr.Vector.GraphQueries;
+
+namespace Sieve.Ocsr.Vector;
+
+/// <summary>Crossed double bonds: a double bond whose cis/trans is unknown is drawn as two lines that cross in an
+/// X along the bond, each from one atom to beside the other. Thinned, the X is two narrow forks meeting in the
+/// middle — at one four-way node or at the ends of a short bond where the lines overlap — and would read as four
+/// bonds to invented atoms. Each fork becomes the atom it starts at (the arm that meets other bonds, else the
+/// middle of the two free arm ends, beside a label), and the two atoms one double bond with no configuration.</summary>
+internal static class CrossedDoubleBonds
+{
+    /// <summary>The widest angle between a fork's two arms (the lines cross at 10–25°; sp3 angles are 90° and more,
+    /// a cyclopropane's 60°).</summary>
+    private const double ForkDegrees = 40;
+
+    public static void Resolve(BondGraph graph, double bondLength)
+    {
+        for (var round = 0; round < 16; round++)
+            if (!ResolveOne(graph, bondLength)) return;
+    }
+
+    private static bool ResolveOne(BondGraph graph, double bondLength)
+    {
+        for (var n = 0; n < graph.Nodes.Count; n++)
+        {
+            var at = Incident(graph, n).Select(i => (Bond: i, End: Other(graph.Bonds[i], n))).ToList();
+            if (at.Any(x => graph.Bonds[x.Bond] is not { Order: 1, Style: BondStyle.Plain })) continue;
+            // The lines cross at one point: a four-way node of two forks.
+            if (at.Count == 4)
+                foreach (var ((a, b), (c, d)) in Pairings())
+                    if (TryReplace(graph, graph.Nodes[n], [at[a], at[b]], [at[c], at[d]], [], bondLength)) return true;
+            // The lines overlap a little way: two three-way nodes, each a fork, joined by a short stem.
+            if (at.Count != 3) continue;
+            foreach (var stem in at)
+            {
+                var m = stem.End;
+                if (m < n || Geometry.Distance(graph.Nodes[n], graph.Nodes[m]) > bondLength * 0.5) continue;
+                var atM = Incident(graph, m).Where(i => i != stem.Bond).Select(i => (Bond: i, End: Other(graph.Bonds[i], m))).ToList();
+                if (atM.Count != 2 || atM.Any(x => graph.Bonds[x.Bond] is not { Order: 1, Style: BondStyle.Plain })) continue;
+                var centre = (graph.Nodes[n] + graph.Nodes[m]) * 0.5;
+                if (TryReplace(graph, centre, [.. at.Where(x => x != stem)], atM, [stem.Bond], bondLength)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool TryReplace(BondGraph graph, Pt centre, List<(int Bond, int End)> left, List<(int Bond, int End)> right,
+        List<int> inner, double bondLength)
+    {
+        if (Fork(graph, centre, left) is not { } l || Fork(graph, centre, right) is not { } r) return false;
+        // The two forks open away from each other, along one line.
+        if (l.Dot(r) > -Math.Cos(30 * Math.PI / 180)) return false;
+        if (Atom(graph, left) is not { } x || Atom(graph, right) is not { } y) return false;
+        if (Geometry.Distance(x.Position, y.Position) is var length && (length < bondLength * 0.6 || length > bondLength * 1.6)) return false;
+
+        var gone = left.Concat(right).Select(a => a.Bond).Concat(inner).OrderDescending().ToList();
+        var freed = gone.SelectMany(i => new[] { graph.Bonds[i].A, graph.Bonds[i].B }).Distinct().ToList();
+        foreach (var i in gone) graph.Bonds.RemoveAt(i);
+        graph.Nodes[x.Node] = x.Position;
+        graph.Nodes[y.Node] = y.Position;
+        graph.Bonds.Add(new DrawnBond(x.Node, y.Node, 2, BondStyle.Crossed));
+        foreach (var node in freed.Where(f => Incident(graph, f).Count == 0).OrderDescending())
+            graph.RemoveNode(node);
+        return true;
+    }
+
+    /// <summary>The fork's mean direction (unit) from the crossing, when its two arms open at a narrow angle; null
+    /// otherwise.</summary>
+    private static Pt? Fork(BondGraph graph, Pt centre, List<(int Bond, int End)> arms)
+    {
+        var ends = arms.Select(a => graph.Nodes[a.End] - centre).ToList();
+        if (ends.Any(e => e.Length < 1e-6)) return null;
+        var cos = ends[0].Dot(ends[1]) / (ends[0].Length * ends[1].Length);
+        if (cos < Math.Cos(ForkDegrees * Math.PI / 180)) return null;
+        var mean = ends[0] * (1 / ends[0].Length) + ends[1] * (1 / ends[1].Length);
+        return mean * (1 / mean.Length);
+    }
+
+    /// <summary>The fork's atom: the one arm end that meets other bonds, where it is; else (both free, as beside a
+    /// label) the first arm's end moved to the middle of the two; null where both meet other bonds (two real bonds,
+    /// not a fork).</summary>
+    private static (int Node, Pt Position)? Atom(BondGraph graph, List<(int Bond, int End)> arms)
+    {
+        var bonded = arms.Where(a => Incident(graph, a.End).Count > 1).ToList();
+        return bonded.Count switch
+        {
+            0 => (arms[0].End, (graph.Nodes[arms[0].End] + graph.Nodes[arms[1].End]) * 0.5),
+            1 => (bonded[0].End, graph.Nodes[bonded[0].End]),
+            _ => null,
+        };
+    }
+}
