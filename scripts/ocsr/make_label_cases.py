@@ -4,7 +4,8 @@ labels the reader once misread: nitro groups whose N⁺'s '+' touches an N–O b
 it, whose N=O lines are short enough to pass for glyphs, or whose N touches all three bonds and leaves its '+' alone;
 yellow S labels on colour JPEGs (quality 40), which JPEG's half-resolution colour washes out, and whose bonds
 to other labels break in two at the colour change; and on 1-bit fax TIFFs an N read as H, a labelled carbon (N=C=S)
-and a staircase bond that passed for a minus sign.
+and a staircase bond that passed for a minus sign;
+and hashed wedges whose last stroke, beside the label, was read into it (-NH2).
 
   /usr/bin/python3 scripts/ocsr/make_label_cases.py [OUT_DIR=tests/Sieve.Ocsr.Tests/Data/labels]
 
@@ -17,6 +18,7 @@ import sys
 from rdkit import Chem
 from rdkit.Chem import rdDepictor
 
+from devset_features import SIZE as STEREO_SIZE
 from make_devset import draw, fax_tiff
 
 STYLES = {
@@ -24,6 +26,7 @@ STYLES = {
     "bold": lambda m: draw(m, (500, 400), bold=True, bw=True),
     "jpeg": lambda m: draw(m, (500, 400)),
     "tiff": lambda m: draw(m, (600, 450), bw=True),
+    "stereo": lambda m: draw(m, STEREO_SIZE, bw=True),
 }
 CASES = [
     ("nitrooctane-s400", "s400", "CCCCCCCC[N+](=O)[O-]"),
@@ -38,6 +41,7 @@ CASES = [
     ("diethylaminophenyl-disulfide-tiff", "tiff", "CCN(CC)c1ccc(SSc2ccc(N(CC)CC)cc2)cc1"),
     ("isothiocyanatophosphate-tiff", "tiff", "O=P(N=C=S)(Oc1ccccc1)Oc1ccccc1"),
     ("dihydrophenanthrenamine-tiff", "tiff", "Nc1ccc2c(c1)CCc1ccccc1-2"),
+    ("thienylalanine-stereo", "stereo", "N[C@@H](Cc1ccsc1)C(=O)O"),
 ]
 
 # Styles saved as JPEG or as a 1-bit fax TIFF rather than as a 16-colour PNG (the artefacts are the point).

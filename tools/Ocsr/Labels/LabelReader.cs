@@ -69,6 +69,20 @@ internal static class LabelReader
             var label = Compose(read) with { ComponentIds = members.SelectMany(p => p.Ids).Distinct().ToList() };
             if (members.Count == 1 && LoneCarbon(label, classifier.Rank(Features(componentIds, members[0].Ids, members[0].Box), null)))
                 label = label with { Text = "C", Alternative = null };
+            // A bar glued to a label that is none with it ("-NH2", "O-H", "B-r") is a stroke of the bond drawn to it
+            // (a hashed wedge's last stroke): the label is read without it and the bar goes back as a stroke.
+            var bars = Enumerable.Range(0, read.Count).Where(i => read[i].Result.Char == '-').ToList();
+            if (bars.Count > 0 && bars.Count < read.Count && LabelParser.Parse(label.Text) is null)
+            {
+                var rest = Enumerable.Range(0, read.Count).Except(bars).ToList();
+                var without = Compose([.. rest.Select(i => read[i])]) with { ComponentIds = [.. rest.SelectMany(i => members[i].Ids).Distinct()] };
+                if (LabelParser.Parse(without.Text) is not null)
+                {
+                    labels.Add(without);
+                    labels.AddRange(bars.Select(i => Compose([read[i]]) with { ComponentIds = members[i].Ids }));
+                    continue;
+                }
+            }
             labels.Add(label);
         }
         return labels;
