@@ -5,7 +5,8 @@ it, whose N=O lines are short enough to pass for glyphs, or whose N touches all 
 yellow S labels on colour JPEGs (quality 40), which JPEG's half-resolution colour washes out, and whose bonds
 to other labels break in two at the colour change; and on 1-bit fax TIFFs an N read as H, a labelled carbon (N=C=S)
 and a staircase bond that passed for a minus sign;
-and hashed wedges whose last stroke, beside the label, was read into it (-NH2).
+hashed wedges whose last stroke, beside the label, was read into it (-NH2); and isotopes drawn as raised mass
+numbers (13C, 18O, 2H, 15N).
 
   /usr/bin/python3 scripts/ocsr/make_label_cases.py [OUT_DIR=tests/Sieve.Ocsr.Tests/Data/labels]
 
@@ -42,6 +43,10 @@ CASES = [
     ("isothiocyanatophosphate-tiff", "tiff", "O=P(N=C=S)(Oc1ccccc1)Oc1ccccc1"),
     ("dihydrophenanthrenamine-tiff", "tiff", "Nc1ccc2c(c1)CCc1ccccc1-2"),
     ("thienylalanine-stereo", "stereo", "N[C@@H](Cc1ccsc1)C(=O)O"),
+    ("methyl-13c-benzoic-acid-s400", "s400", "[13CH3]c1ccccc1C(=O)O"),
+    ("hydroxy-18o-benzoic-acid-s400", "s400", "OC(=O)c1ccc([18OH])cc1"),
+    ("anisole-d3-s400", "s400", "[2H]C([2H])([2H])Oc1ccccc1"),
+    ("aniline-15n-s400", "s400", "[15NH2]c1ccccc1"),
 ]
 
 # Styles saved as JPEG or as a 1-bit fax TIFF rather than as a 16-colour PNG (the artefacts are the point).

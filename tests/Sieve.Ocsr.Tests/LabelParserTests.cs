@@ -75,4 +75,16 @@ public class LabelParserTests
     [InlineData("Qq7")]
     [InlineData("Xe+-")]
     public void Text_that_is_no_label_is_not_read(string text) => Assert.Null(LabelParser.Parse(text));
+
+    [Theory]
+    [InlineData("¹³C", "C[13CH3]")]
+    [InlineData("H¹⁸O", "C[18OH]")]
+    [InlineData("²H", "[2H]C")]
+    [InlineData("¹⁵NH2", "C[15NH2]")]
+    public void Mass_numbers_in_superscript_make_isotopes(string label, string attached) =>
+        Assert.Equal(attached, Attached(label));
+
+    [Fact]
+    public void Digits_after_an_H_are_its_count_not_a_mass_number() =>
+        Assert.Equal(0, LabelParser.Parse("H2N")!.Fragment.Atoms[0].Isotope);
 }

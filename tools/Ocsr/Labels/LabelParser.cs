@@ -42,7 +42,9 @@ internal static partial class LabelParser
     private static readonly HashSet<string> Organic =
         ["B", "C", "N", "O", "P", "S", "F", "Cl", "Br", "I", "Si", "Se", "Na", "K", "Li", "Mg", "Al", "Sn", "As", "Ge", "Te", "H"];
 
-    [GeneratedRegex(@"^(?:H(?<h1>\d?))?(?<el>[A-Z][a-z]?)(?:H(?<h2>\d?))?(?<charge>[+-]\d?|\d?[+-])?$")]
+    /// <summary>An element with its drawn H count, charge, and mass number written in superscript digits (¹³C,
+    /// H¹⁸O, ²H: the label reader writes raised digits before a letter so).</summary>
+    [GeneratedRegex(@"^(?:H(?<h1>\d?))?(?<iso>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?(?<el>[A-Z][a-z]?)(?:H(?<h2>\d?))?(?<charge>[+-]\d?|\d?[+-])?$")]
     private static partial Regex ElementLabel();
 
     [GeneratedRegex(@"^(?:R\d{0,2}'{0,2}|X\d?|Y\d?|Z\d?|Ar\d?|A|Q|W|L)$")]
@@ -67,7 +69,7 @@ internal static partial class LabelParser
         var h = match.Groups["h1"].Success ? match.Groups["h1"] : match.Groups["h2"];
         var hCount = !h.Success ? 0 : h.Length == 0 ? 1 : int.Parse(h.Value);
         var charge = ParseCharge(match.Groups["charge"].Value);
-        var atom = new Atom { Element = Elements.AtomicNumber(symbol), Charge = charge };
+        var atom = new Atom { Element = Elements.AtomicNumber(symbol), Charge = charge, Isotope = MassNumber(match.Groups["iso"].Value) };
         if (charge != 0)
         {
             // A drawn charge fixes the atom: its H are the ones drawn, not what the valence model would add.
@@ -78,6 +80,9 @@ internal static partial class LabelParser
         frag.AddAtom(atom);
         return new LabelFragment(text, frag, false);
     }
+
+    private static int MassNumber(string superscript) =>
+        superscript.Length == 0 ? 0 : int.Parse(string.Concat(superscript.Select(c => (char)('0' + "⁰¹²³⁴⁵⁶⁷⁸⁹".IndexOf(c)))));
 
     private static int ParseCharge(string s)
     {

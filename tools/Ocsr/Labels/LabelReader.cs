@@ -121,11 +121,15 @@ internal static class LabelReader
         var text = new System.Text.StringBuilder();
         // Doubtful glyphs (a noisy O that reads as C, a small R as P): where they are and what else they may be.
         var doubtful = new List<(int At, char Other)>();
-        foreach (var (box, (ch, confidence, runnerUp)) in ordered)
+        // Each row's baseline: where its capitals end. A digit ending well above it is raised.
+        var baseline = tall.GroupBy(g => Row(g)).ToDictionary(r => r.Key, r => r.Max(g => g.Box.Bottom));
+        for (var i = 0; i < ordered.Count; i++)
         {
+            var (box, (ch, confidence, runnerUp)) = ordered[i];
             var small = box.Height < capH * 0.78;
             var c = Place(ch, small, text);
             if (confidence < DoubtfulBelow && runnerUp != ch) doubtful.Add((text.Length, Place(runnerUp, small, text)));
+            if (char.IsAsciiDigit(c) && small && IsIsotope(ordered, i, baseline, Row, capH)) c = Superscript(c);
             text.Append(c);
         }
         var labelBox = glyphs.Select(g => g.Box).Aggregate((a, b) => a | b);
@@ -134,6 +138,20 @@ internal static class LabelReader
         var known = Repair(Known(text.ToString(), doubtful));
         return new DrawnLabel(known, labelBox, glyphs.Average(g => g.Result.Confidence), []) { Alternative = Alternative(known, doubtful) };
     }
+
+    /// <summary>A mass number: a small digit raised above its row's baseline, in a run of such digits that a
+    /// letter of the same row follows (¹³C, H¹⁸O, ²H). Subscripts (H counts) sit low and follow their letter.</summary>
+    private static bool IsIsotope(List<(Rect Box, (char Char, double, char) Result)> ordered, int i,
+        Dictionary<int, int> baseline, Func<(Rect Box, (char, double, char)), int> row, double capH)
+    {
+        bool Raised(int k) => baseline.TryGetValue(row(ordered[k]), out var b) && ordered[k].Box.Bottom < b - capH * 0.2;
+        var j = i;
+        while (j < ordered.Count && char.IsAsciiDigit(ordered[j].Result.Char) && Raised(j) && row(ordered[j]) == row(ordered[i])) j++;
+        return j > i && j < ordered.Count && row(ordered[j]) == row(ordered[i]) && char.IsLetter(ordered[j].Result.Char)
+            && ordered[j].Box.Height >= capH * 0.78;
+    }
+
+    private static char Superscript(char digit) => "⁰¹²³⁴⁵⁶⁷⁸⁹"[digit - '0'];
 
     /// <summary>Below this confidence a glyph's runner-up is tried when the label as read is not one the parser
     /// knows (or is one nobody draws).</summary>
