@@ -45,4 +45,23 @@ public class RepeatBracketTests
         var joined = BracketCrossings.JoinCrossedLines(pieces, Stroke);
         Assert.Equal(pieces.Select(s => s.Length).Order(), joined.Select(s => s.Length).Order());
     }
+
+    [Fact]
+    public void A_bracket_bent_where_it_crosses_its_bond_still_encloses_the_unit()
+    {
+        // A chain C0–C1–C2–C3 with brackets across C0–C1 and C2–C3 at their middles (crossing nodes X1, X2); the
+        // first bracket's upper half leans 22° off its lower half, as a small drawing's thinned bracket does.
+        var graph = new BondGraph();
+        graph.Nodes.AddRange([new Pt(0, 0), new Pt(100, 0), new Pt(200, 0), new Pt(300, 0)]);   // C0..C3
+        graph.Nodes.AddRange([new Pt(50, 0), new Pt(42, -20), new Pt(50, 20)]);                 // X1 and its bracket
+        graph.Nodes.AddRange([new Pt(250, 0), new Pt(250, -20), new Pt(250, 20)]);              // X2 and its bracket
+        graph.Bonds.AddRange([new DrawnBond(0, 4, 1), new DrawnBond(4, 1, 1), new DrawnBond(4, 5, 1), new DrawnBond(4, 6, 1)]);
+        graph.Bonds.Add(new DrawnBond(1, 2, 1));
+        graph.Bonds.AddRange([new DrawnBond(2, 7, 1), new DrawnBond(7, 3, 1), new DrawnBond(7, 8, 1), new DrawnBond(7, 9, 1)]);
+
+        var unit = Assert.Single(RepeatBracketDetector.Find(graph, [], bondLength: 100));
+        Assert.Equal([1, 2], unit.Nodes.Order());
+        Assert.Equal("n", unit.Subscript);
+        Assert.Equal(3, graph.Bonds.Count);   // the brackets left; C0–C1 and C2–C3 are whole again
+    }
 }
