@@ -18,7 +18,7 @@ public class RepeatBracketTests
 
     /// <summary>A bond from (0,0) to (100,0) crossed at its middle by a bracket from (50,-40) to (50,40), cut into
     /// halves at the crossing as thinning leaves it; <paramref name="hooks"/> adds the bracket's end ticks.</summary>
-    private static List<Segment> Crossing(bool hooks)
+    private static List<Segment> Crossing(bool hooks, double hookLength = 8)
     {
         var centre = new Pt(50, 0);
         List<Segment> pieces =
@@ -26,7 +26,7 @@ public class RepeatBracketTests
             new(new Pt(0, 0), centre), new(centre, new Pt(100, 0)),
             new(new Pt(50, -40), centre), new(centre, new Pt(50, 40)),
         ];
-        if (hooks) pieces.AddRange([new(new Pt(50, -40), new Pt(58, -40)), new(new Pt(50, 40), new Pt(58, 40))]);
+        if (hooks) pieces.AddRange([new(new Pt(50, -40), new Pt(50 + hookLength, -40)), new(new Pt(50, 40), new Pt(50 + hookLength, 40))]);
         return pieces;
     }
 
@@ -36,6 +36,13 @@ public class RepeatBracketTests
         var joined = BracketCrossings.JoinCrossedLines(Crossing(hooks: true), Stroke);
         var lines = joined.Where(s => s.Length > 3 * Stroke).Select(s => Math.Round(s.Length)).Order().ToList();
         Assert.Equal([80.0, 100.0], lines);
+    }
+
+    [Fact]
+    public void Hooks_of_a_large_drawing_longer_than_three_line_widths_still_mark_a_bracket()
+    {
+        var joined = BracketCrossings.JoinCrossedLines(Crossing(hooks: true, hookLength: 14), Stroke);
+        Assert.Contains(joined, s => Math.Round(s.Length) == 100);
     }
 
     [Fact]
