@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Drawn repeat-bracket cases for tests/Sieve.Ocsr.Tests (RepeatBracketTests), in the dev set's sru style: short
 chains whose bracket-cut bond halves outnumber the whole bonds (the bond length came out as half a bond, and the
-brackets read as methyls), and brackets beside an atom label (the label was taken for the subscript n). One
+brackets read as methyls), brackets beside an atom label (the label was taken for the subscript n), a bracket on
+a chain's last bond, a half-bond the tracer cut into pixel runs, and a bracket so close to an atom label that the
+bond half between them joined the label. One
 cross-drawn tBu without brackets checks that a four-way atom is not taken for a bracket crossing.
 
   /usr/bin/python3 scripts/ocsr/make_repeat_cases.py [OUT_DIR=tests/Sieve.Ocsr.Tests/Data/repeats]
@@ -26,6 +28,12 @@ CASES = [
     ("chloroethyl-phenyl-ether", "ClCCOc1ccccc1", 1),
     ("butyl-carbamate", "CCCCNC(=O)OCC", 2),
     ("octanol", "CCCCC(O)CCC", 3),
+    # a bracket on the last bond: its hook lies beside the free half-bond like a double bond's second line
+    ("cyanoethyl-nonyl-ether", "CCCCCCCCCOCCC#N", 2),
+    # a half-bond between two junctions that no walk from a node covered (traced a pixel run at a time)
+    ("bromobutyl-phthalimide", "O=C1c2ccccc2C(=O)N1CCCCBr", 5),
+    # a bracket right by an N label: the bond half between them was read as the label's '-'
+    ("ethylene-bisphthalimide", "O=C1c2ccccc2C(=O)N1CCN1C(=O)c2ccccc2C1=O", 1),
 ]
 # drawn without brackets
 PLAIN = [

@@ -9,11 +9,10 @@ namespace Sieve.Ocsr.Vector;
 internal static class BracketCrossings
 {
     /// <summary>The pieces with each bracket crossing's four halves replaced by the two whole lines (the bond and the
-    /// bracket). Pieces up to <c>3 × stroke</c> count as hooks, longer ones as lines.</summary>
+    /// bracket). Pieces longer than <c>3 × stroke</c> are the lines that may meet at a crossing.</summary>
     public static List<Segment> JoinCrossedLines(IReadOnlyList<Segment> segments, double stroke)
     {
         var lines = segments.Where(s => s.Length > 3 * stroke).ToList();
-        var hooks = segments.Where(s => s.Length <= 3 * stroke).ToList();
         var meet = 2 * stroke;
         var used = new HashSet<Segment>();
         var joined = new List<Segment>();
@@ -37,9 +36,14 @@ internal static class BracketCrossings
         // A bracket line ends free (no other line there) and has a hook at one end at least.
         bool IsBracket(Segment s1, Segment s2, Pt e1, Pt e2) =>
             Free(s1, e1) && Free(s2, e2) && (Hooked(s1, e1) || Hooked(s2, e2));
-        bool Free(Segment arm, Pt end) => !lines.Any(s => s != arm && Near(s, end, meet));
-        bool Hooked(Segment arm, Pt end) => hooks.Any(h => Near(h, end, meet) && h.AngleTo(arm) > 45);
+        bool Free(Segment arm, Pt end) => !lines.Any(s => s != arm && Near(s, end, meet) && !IsHook(s, arm));
+        bool Hooked(Segment arm, Pt end) => segments.Any(h => Near(h, end, meet) && IsHook(h, arm));
     }
+
+    /// <summary>A hook is short beside its bracket line (RDKit draws it about a fifth of the half-line, so in a large
+    /// drawing it can be longer than three line widths) and turned sharply from it.</summary>
+    private static bool IsHook(Segment piece, Segment arm) =>
+        piece != arm && piece.Length < arm.Length * 0.4 && piece.AngleTo(arm) > 45;
 
     private static bool Near(Segment s, Pt p, double radius) =>
         Geometry.Distance(s.A, p) < radius || Geometry.Distance(s.B, p) < radius;

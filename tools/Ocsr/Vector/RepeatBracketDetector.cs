@@ -43,6 +43,11 @@ internal static class RepeatBracketDetector
                 break;
             }
         }
+        // One bracket found and its partner missing: it may sit right by an atom label, the short bond half between
+        // them taken into the label (read as its '-').
+        if (crossings.Count == 1)
+            for (var x = 0; x < graph.Nodes.Count && crossings.Count == 1; x++)
+                if (BesideLabel(graph, labels, x, bondLength) is { } found) crossings.Add(found);
         if (crossings.Count < 2) return [];
 
         // The brackets leave; each crossed bond is whole again.
@@ -62,6 +67,38 @@ internal static class RepeatBracketDetector
                 result.Add(new DrawnRepeatUnit(inside, Subscript(graph, labels, crossings[i], crossings[j], bondLength)));
             }
         return result;
+    }
+
+    /// <summary>A bracket crossing at <paramref name="x"/> with three lines: the bracket and the bond half on one side,
+    /// the other half gone into the atom label just beyond <paramref name="x"/> in line with it. The crossed bond then
+    /// runs to a new node inside the label, and the label loses the '-' that half was read as.</summary>
+    private static Crossing? BesideLabel(BondGraph graph, List<DrawnLabel> labels, int x, double bondLength)
+    {
+        var at = Incident(graph, x);
+        if (at.Count != 3 || at.Any(i => graph.Bonds[i].Order != 1)) return null;
+        var ends = at.Select(i => Other(graph.Bonds[i], x)).ToList();
+        foreach (var (k1, k2, half) in new[] { (ends[0], ends[1], ends[2]), (ends[0], ends[2], ends[1]), (ends[1], ends[2], ends[0]) })
+        {
+            if (!Straight(graph, x, k1, k2, 25)) continue;
+            var region = Region(graph, [k1, k2], x, bondLength);
+            if (region is null) continue;
+            var ahead = graph.Nodes[x] - graph.Nodes[half];
+            ahead *= 1 / ahead.Length;
+            for (var l = 0; l < labels.Count; l++)
+            {
+                var box = labels[l].Box;
+                var centre = new Pt(box.X + box.Width / 2.0, box.Y + box.Height / 2.0);
+                var toward = centre - graph.Nodes[x];
+                if (BoxDistance(box, graph.Nodes[x]) > bondLength * 0.3 || toward.Dot(ahead) < toward.Length * Math.Cos(35 * Math.PI / 180)) continue;
+                var text = labels[l].Text;
+                if (centre.X > graph.Nodes[x].X && text.StartsWith('-')) text = text[1..];
+                else if (centre.X < graph.Nodes[x].X && text.EndsWith('-')) text = text[..^1];
+                labels[l] = labels[l] with { Text = text };
+                graph.Nodes.Add(centre);
+                return new Crossing(half, graph.Nodes.Count - 1, [x, .. region]);
+            }
+        }
+        return null;
     }
 
     /// <summary>The bracket's own pieces from its halves' ends, not through the crossing: a few short lines that

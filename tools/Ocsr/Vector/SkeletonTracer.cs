@@ -84,7 +84,18 @@ internal static class SkeletonTracer
             var first = Neighbours(i).FirstOrDefault(-1);
             if (first < 0) continue;
             visited[i] = true;
-            lines.Add(Walk(i, first));
+            var line = Walk(i, first);
+            // A path no walk from a node covered (its first pixel went into a short hop between two junction pixels)
+            // is met here somewhere along it, the first pixel in row order: it runs on the other way too, and both
+            // ways are one line, not a piece per staircase step.
+            var back = Neighbours(i).FirstOrDefault(n => !visited[n] && !isNode[n], -1);
+            if (back >= 0 && !line.Contains(P(back)))
+            {
+                var other = Walk(i, back);
+                other.Reverse();
+                line = [.. other, .. line.Skip(1)];
+            }
+            lines.Add(line);
         }
         return lines.Where(l => l.Count >= 2).ToList();
     }
