@@ -40,6 +40,10 @@ internal static class CrossedDoubleBonds
                 var centre = (graph.Nodes[n] + graph.Nodes[m]) * 0.5;
                 if (TryReplace(graph, centre, [.. at.Where(x => x != stem)], atM, [stem.Bond], bondLength)) return true;
             }
+            // One fork only: the other end's lines joined their atom before they parted (the atom's own junction
+            // took them in), so the stem runs straight to that atom.
+            foreach (var stem in at)
+                if (TryHalf(graph, n, [.. at.Where(x => x != stem)], stem, bondLength)) return true;
         }
         return false;
     }
@@ -59,6 +63,28 @@ internal static class CrossedDoubleBonds
         graph.Nodes[x.Node] = x.Position;
         graph.Nodes[y.Node] = y.Position;
         graph.Bonds.Add(new DrawnBond(x.Node, y.Node, 2, BondStyle.Crossed));
+        foreach (var node in freed.Where(f => Incident(graph, f).Count == 0).OrderDescending())
+            graph.RemoveNode(node);
+        return true;
+    }
+
+    private static bool TryHalf(BondGraph graph, int n, List<(int Bond, int End)> arms, (int Bond, int End) stem, double bondLength)
+    {
+        var from = graph.Nodes[n];
+        if (Fork(graph, from, arms) is not { } fork) return false;
+        // The fork's one real arm (to an atom with other bonds) and its free one: a wedge's wide end thins into a
+        // fork of two free spurs, and is no crossing.
+        var bonded = arms.Where(a => Incident(graph, a.End).Count > 1).ToList();
+        if (bonded.Count != 1 || Incident(graph, stem.End).Count < 2) return false;
+        var back = graph.Nodes[stem.End] - from;
+        if (back.Length < 1e-6 || fork.Dot(back) > -Math.Cos(30 * Math.PI / 180) * back.Length) return false;
+        int x = stem.End, y = bonded[0].End;
+        var length = Geometry.Distance(graph.Nodes[x], graph.Nodes[y]);
+        if (length < bondLength * 0.6 || length > bondLength * 1.6) return false;
+        var gone = arms.Select(a => a.Bond).Append(stem.Bond).OrderDescending().ToList();
+        var freed = gone.SelectMany(i => new[] { graph.Bonds[i].A, graph.Bonds[i].B }).Distinct().ToList();
+        foreach (var i in gone) graph.Bonds.RemoveAt(i);
+        graph.Bonds.Add(new DrawnBond(x, y, 2, BondStyle.Crossed));
         foreach (var node in freed.Where(f => Incident(graph, f).Count == 0).OrderDescending())
             graph.RemoveNode(node);
         return true;

@@ -1,0 +1,15 @@
+namespace Sieve.Ocsr.Tests;
+
+/// <summary>Stereo drawings the reader once misread (scripts/ocsr/make_stereo_cases.py), compared with their
+/// stereo: a hashed wedge so small its strokes are specks (lost, leaving a stray methyl), a double bond of unknown
+/// cis/trans drawn crossed (read as four bonds to invented atoms), and camphor-like bridged rings laid flat, whose
+/// crossing bonds became atoms, whose methyl passing its C=O made a triple bond, and whose crossings cut the bonds
+/// into pieces short enough to shrink the bond length the reader measures by.</summary>
+public class StereoDrawingTests
+{
+    public static TheoryData<string> Cases() => DrawnCases.Names("stereo");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Every_drawn_bond_and_centre_is_read_as_drawn(string name) => DrawnCases.ReadsAsDrawn("stereo", name, stereo: true);
+}
