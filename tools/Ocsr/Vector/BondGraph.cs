@@ -264,8 +264,9 @@ internal sealed class BondGraph
         return tracks.Select(t => t.Members).ToList();
     }
 
-    /// <summary>Of three tracks, the outer one whose gap to the middle is well over the other gap (a triple bond's
-    /// lines are evenly spaced); null when there is none.</summary>
+    /// <summary>Of three tracks, the outer one whose gap to the middle is well over the other gap and that runs
+    /// beside the middle line for only part of its length (a triple bond's lines are evenly spaced, though a wedge
+    /// meeting one can fan them, and run side by side all along); null when there is none.</summary>
     private static int? UnevenThirdTrack(List<int> group, List<Segment> segs, double stroke)
     {
         var tracks = Tracks(group, segs, stroke);
@@ -274,7 +275,13 @@ internal sealed class BondGraph
         var normal = new Pt(-axis.Direction.Y, axis.Direction.X);
         var offsets = tracks.Select(t => t.Average(g => normal.Dot(segs[g].Mid - axis.A))).ToList();
         double first = offsets[1] - offsets[0], second = offsets[2] - offsets[1];
-        return first > 1.4 * second ? 0 : second > 1.4 * first ? 2 : null;
+        int? outer = first > 1.4 * second ? 0 : second > 1.4 * first ? 2 : null;
+        if (outer is not { } o) return null;
+        var middle = Joined(tracks[1], segs);
+        var line = Joined(tracks[o], segs);
+        double p1 = middle.Project(line.A), p2 = middle.Project(line.B);
+        var overlap = Math.Min(middle.Length, Math.Max(p1, p2)) - Math.Max(0, Math.Min(p1, p2));
+        return overlap < 0.9 * line.Length ? o : null;
     }
 
     /// <summary>One segment over all pieces of a track: from the first end to the last along the track.</summary>
