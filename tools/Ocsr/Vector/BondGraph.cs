@@ -301,7 +301,11 @@ internal sealed class BondGraph
         if (offset < stroke * 1.2 || offset > bondLength * 0.4) return false;
         double p1 = longer.Project(shorter.A), p2 = longer.Project(shorter.B);
         var overlap = Math.Min(longer.Length, Math.Max(p1, p2)) - Math.Max(0, Math.Min(p1, p2));
-        return overlap > shorter.Length * 0.5;
+        // A multiple bond's shorter line stays about within the longer's ends (a few line widths past one where the
+        // longer was cut short at a corner); one running well past an end is another bond lying nearly parallel (a
+        // methyl crossing past a wedge in a flattened bridged ring).
+        var beyond = Math.Max(-Math.Min(p1, p2), Math.Max(p1, p2) - longer.Length);
+        return overlap > shorter.Length * 0.5 && beyond < Math.Max(bondLength * 0.15, stroke * 4);
     }
 
     private static Segment MidLine(Segment a, Segment b)
