@@ -20,7 +20,10 @@ internal sealed class BondGraph
         var candidates = segments.Where(s => s.Length > Math.Max(stroke * 1.5, bondLength * 0.08)).ToList();
         var joinRadius = Math.Max(bondLength * 0.2, stroke * 1.6);
         SplitAtEndsOnThem(candidates, stroke, joinRadius);
+        var crossed = CrossedDoubleBonds.FromLines(candidates, bondLength, stroke, joinRadius);
         var kept = MultipleBonds(candidates, bondLength, stroke, joinRadius, singles ?? []);
+        var firstCrossed = kept.Count;
+        kept.AddRange(crossed.Select(c => (c, 2)));
 
         var graph = new BondGraph();
         // Ends closer than the join radius are one node (junction pixels of a thinned line wander a little).
@@ -57,7 +60,7 @@ internal sealed class BondGraph
                 continue;
             }
             seen[key] = graph.Bonds.Count;
-            graph.Bonds.Add(new DrawnBond(key.Item1, key.Item2, kept[k].Order));
+            graph.Bonds.Add(new DrawnBond(key.Item1, key.Item2, kept[k].Order, k >= firstCrossed ? BondStyle.Crossed : BondStyle.Plain));
         }
         graph.JoinSplitBonds(bondLength);
         graph.ContractCornerSplits(bondLength);

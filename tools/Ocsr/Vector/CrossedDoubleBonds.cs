@@ -13,6 +13,67 @@ internal static class CrossedDoubleBonds
     /// a cyclopropane's 60°).</summary>
     private const double ForkDegrees = 40;
 
+    /// <summary>Crossings found among the thinned lines, before their ends are joined into nodes: beside a label
+    /// the two free ends of a fork lie closer than the join radius and would fold it into one line. Each X found is
+    /// taken out of <paramref name="segs"/> and returned as the line between its two atoms.</summary>
+    public static List<Segment> FromLines(List<Segment> segs, double bondLength, double stroke, double joinRadius)
+    {
+        var found = new List<Segment>();
+        var meet = Math.Max(2.0, stroke);
+        for (var round = 0; round < 16; round++)
+        {
+            var hit = false;
+            for (var s = 0; s < segs.Count && !hit; s++)
+            {
+                // A stem: a short line with a fork at each end.
+                var stem = segs[s];
+                if (stem.Length > bondLength * 0.5) continue;
+                if (LineFork(segs, s, stem.A, meet) is not { } left || LineFork(segs, s, stem.B, meet) is not { } right) continue;
+                if (left.Direction.Dot(right.Direction) > -Math.Cos(30 * Math.PI / 180)) continue;
+                if (left.Direction.Dot(stem.A - stem.B) < 0) continue;
+                var own = left.Arms.Concat(right.Arms).Append(s).ToHashSet();
+                var x = LineAtom(segs, left, own, joinRadius);
+                var y = LineAtom(segs, right, own, joinRadius);
+                var length = Geometry.Distance(x, y);
+                if (length < bondLength * 0.6 || length > bondLength * 1.6) continue;
+                foreach (var i in left.Arms.Concat(right.Arms).Append(s).OrderDescending()) segs.RemoveAt(i);
+                found.Add(new Segment(x, y));
+                hit = true;
+            }
+            if (!hit) break;
+        }
+        return found;
+    }
+
+    private sealed record LineForkAt(Pt Point, List<int> Arms, List<Pt> Ends, Pt Direction);
+
+    /// <summary>The two other lines that start at <paramref name="point"/> (an end of line <paramref name="stem"/>)
+    /// when exactly two do and they open at a narrow angle; null otherwise.</summary>
+    private static LineForkAt? LineFork(List<Segment> segs, int stem, Pt point, double meet)
+    {
+        var arms = new List<int>();
+        var ends = new List<Pt>();
+        for (var i = 0; i < segs.Count; i++)
+        {
+            if (i == stem) continue;
+            if (Geometry.Distance(segs[i].A, point) < meet) { arms.Add(i); ends.Add(segs[i].B); }
+            else if (Geometry.Distance(segs[i].B, point) < meet) { arms.Add(i); ends.Add(segs[i].A); }
+        }
+        if (arms.Count != 2) return null;
+        Pt u = ends[0] - point, v = ends[1] - point;
+        if (u.Length < 1e-6 || v.Length < 1e-6 || u.Dot(v) / (u.Length * v.Length) < Math.Cos(ForkDegrees * Math.PI / 180)) return null;
+        var mean = u * (1 / u.Length) + v * (1 / v.Length);
+        return new LineForkAt(point, arms, ends, mean * (1 / mean.Length));
+    }
+
+    /// <summary>Where the fork's atom is: the one arm end other lines meet, else the middle of the two ends.</summary>
+    private static Pt LineAtom(List<Segment> segs, LineForkAt fork, HashSet<int> own, double joinRadius)
+    {
+        var met = fork.Ends.Where(e => Enumerable.Range(0, segs.Count).Any(i => !own.Contains(i)
+            && (Geometry.Distance(segs[i].A, e) < joinRadius || Geometry.Distance(segs[i].B, e) < joinRadius))).ToList();
+        return met.Count == 1 ? met[0] : (fork.Ends[0] + fork.Ends[1]) * 0.5;
+    }
+
     public static void Resolve(BondGraph graph, double bondLength)
     {
         for (var round = 0; round < 16; round++)
