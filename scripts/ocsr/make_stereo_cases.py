@@ -22,6 +22,8 @@ from make_devset import draw
 CASES = [
     ("butyrate-tiny-hash", "CCCCOC(=O)CCCCC(=O)O[C@H](C)C(=O)OCCCC"),
     ("glutaconate-crossed", "CC(C)C[C@@H](C)OC(=O)CC(=CC(=O)O[C@@H](C)CC(C)C)C(=O)O[C@@H](C)CC(C)C"),
+    ("anil-crossed-to-label", "CCOC(=O)c1ccc(N=C[C@H]2CCCCC2=O)cc1"),
+    ("camphorquinone-oxime", "CC1(C)[C@@H]2CC[C@@]1(C)C(=O)C2=NO"),
     ("camphorsulfonic-crossings", "CC1(C)[C@@H]2CC[C@@]1(CS(=O)(=O)O)C(=O)C2"),
     ("methoxybornane-crossings", "CO[C@@H]1C[C@@H]2CC[C@@]1(C)C2(C)C"),
     ("bornyl-thiocyanatoacetate", "CC1(C)[C@H]2CC[C@@]1(C)[C@@H](OC(=O)CSC#N)C2"),
