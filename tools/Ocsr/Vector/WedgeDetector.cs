@@ -16,7 +16,7 @@ internal static class WedgeDetector
             var bond = graph.Bonds[i];
             if (bond.Order > 2 || bond.Style != BondStyle.Plain) continue;
             Pt a = graph.Nodes[bond.A], b = graph.Nodes[bond.B];
-            if (Geometry.Distance(a, b) < bondLength * 0.4 || NarrowAtA(width, a, b, bondLength, stroke) is not { } atA) continue;
+            if (Geometry.Distance(a, b) < bondLength * 0.3 || NarrowAtA(width, a, b, bondLength, stroke) is not { } atA) continue;
             graph.Bonds[i] = atA
                 ? bond with { Order = 1, Style = BondStyle.Wedge }
                 : bond with { A = bond.B, B = bond.A, Order = 1, Style = BondStyle.Wedge };
@@ -44,7 +44,7 @@ internal static class WedgeDetector
         double narrow = Math.Min(atA, atB), wide = Math.Max(atA, atB);
         // A wedge: its wide end clearly wider than a line, its narrow end about a line, the widths on a
         // straight ramp (a crossing or a touching label makes a bump, not a ramp).
-        if (wide < Math.Max(2.4 * stroke, stroke + 3) || narrow > 0.55 * wide || residual > 0.25 * (wide - narrow)) return null;
+        if (wide < Math.Max(1.5 * stroke, stroke + 2) || narrow > 0.7 * wide || residual > 0.2 * (wide - narrow)) return null;
         return atA < atB;
     }
 
