@@ -16,7 +16,8 @@ internal static class WedgeDetector
             var bond = graph.Bonds[i];
             if (bond.Order > 2 || bond.Style != BondStyle.Plain) continue;
             Pt a = graph.Nodes[bond.A], b = graph.Nodes[bond.B];
-            if (Geometry.Distance(a, b) < bondLength * 0.3 || NarrowAtA(width, a, b, bondLength, stroke) is not { } atA) continue;
+            // A double bond read off a wedge's sides needs the wide wedge that makes two lines of it.
+            if (Geometry.Distance(a, b) < bondLength * 0.3 || NarrowAtA(width, a, b, bondLength, stroke, bond.Order == 2) is not { } atA) continue;
             graph.Bonds[i] = atA
                 ? bond with { Order = 1, Style = BondStyle.Wedge }
                 : bond with { A = bond.B, B = bond.A, Order = 1, Style = BondStyle.Wedge };
@@ -24,8 +25,9 @@ internal static class WedgeDetector
     }
 
     /// <summary>Whether the ink along a–b widens steadily like a wedge's: true when it is narrow at a, false when
-    /// narrow at b, null when it is no wedge (one width all along, or too little ink to tell).</summary>
-    public static bool? NarrowAtA(InkWidth width, Pt a, Pt b, double bondLength, double stroke)
+    /// narrow at b, null when it is no wedge (one width all along, or too little ink to tell). A wedge may be thin
+    /// (half a line wider at its wide end); a <paramref name="wide"/> one is over twice a line there.</summary>
+    public static bool? NarrowAtA(InkWidth width, Pt a, Pt b, double bondLength, double stroke, bool wide = false)
     {
         var dir = (b - a) * (1 / Math.Max(1e-9, Geometry.Distance(a, b)));
         // Widths along the middle of the bond (its ends meet labels and other bonds).
@@ -41,10 +43,12 @@ internal static class WedgeDetector
         if (ts.Count < 8) return null;
         var (intercept, slope, residual) = Fit(ts, ws);
         double atA = intercept, atB = intercept + slope;
-        double narrow = Math.Min(atA, atB), wide = Math.Max(atA, atB);
+        double narrow = Math.Min(atA, atB), widest = Math.Max(atA, atB);
         // A wedge: its wide end clearly wider than a line, its narrow end about a line, the widths on a
         // straight ramp (a crossing or a touching label makes a bump, not a ramp).
-        if (wide < Math.Max(1.5 * stroke, stroke + 2) || narrow > 0.7 * wide || residual > 0.2 * (wide - narrow)) return null;
+        if (wide ? widest < Math.Max(2.4 * stroke, stroke + 3) || narrow > 0.55 * widest
+                 : widest < Math.Max(1.5 * stroke, stroke + 2) || narrow > 0.7 * widest) return null;
+        if (residual > (wide ? 0.25 : 0.2) * (widest - narrow)) return null;
         return atA < atB;
     }
 
