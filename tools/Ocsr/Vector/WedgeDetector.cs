@@ -24,6 +24,23 @@ internal static class WedgeDetector
         }
     }
 
+    /// <summary>Drops the spurs thinning leaves at a short wedge's wide end (to a drawn H, say): short free lines
+    /// from the end of a line whose ink ramps like a wedge. Left in, they and the wedge's own short centre line
+    /// are a tight cluster of strokes that reads as a '-' glyph.</summary>
+    public static void TrimWideEndSpurs(List<Segment> segs, InkWidth width, double bondLength, double stroke)
+    {
+        var reach = Math.Max(2.0, 1.5 * stroke);
+        bool Free(Pt p, Segment self) => !segs.Any(o => !ReferenceEquals(o, self)
+            && (Geometry.Distance(o.A, p) < reach || Geometry.Distance(o.B, p) < reach));
+        foreach (var spine in segs.Where(s => s.Length > bondLength * 0.25 && s.Length < bondLength * 0.75).ToList())
+        {
+            if (NarrowAtA(width, spine.A, spine.B, bondLength, stroke) is not { } narrowAtA) continue;
+            var wideEnd = narrowAtA ? spine.B : spine.A;
+            segs.RemoveAll(s => !ReferenceEquals(s, spine) && s.Length < bondLength * 0.25
+                && (Geometry.Distance(s.A, wideEnd) < reach && Free(s.B, s) || Geometry.Distance(s.B, wideEnd) < reach && Free(s.A, s)));
+        }
+    }
+
     /// <summary>Whether the ink along a–b widens steadily like a wedge's: true when it is narrow at a, false when
     /// narrow at b, null when it is no wedge (one width all along, or too little ink to tell). A wedge may be thin
     /// (half a line wider at its wide end); a <paramref name="wide"/> one is over twice a line there.</summary>
