@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Drawn stereo cases for tests/Sieve.Ocsr.Tests (StereoDrawingTests): RDKit drawings, in the dev set's stereo
 style, of molecules whose stereo drawings the reader once misread: hashed wedges so small their strokes are specks,
-a solid wedge thin enough to pass for a plain line, double bonds of unknown cis/trans drawn crossed, and bridged rings laid flat (camphor and its kin) whose bonds cross
-each other, a methyl passing its C=O, a wide wedge.
+a solid wedge thin enough to pass for a plain line, a short one to a drawn H read as '-', double bonds of unknown
+cis/trans drawn crossed, and bridged rings laid flat (camphor and its kin) whose bonds cross each other, a methyl
+passing its C=O, a wide wedge.
 
   /usr/bin/python3 scripts/ocsr/make_stereo_cases.py [OUT_DIR=tests/Sieve.Ocsr.Tests/Data/stereo]
 
@@ -25,6 +26,7 @@ CASES = [
     ("anil-crossed-to-label", "CCOC(=O)c1ccc(N=C[C@H]2CCCCC2=O)cc1"),
     ("camphorquinone-oxime", "CC1(C)[C@@H]2CC[C@@]1(C)C(=O)C2=NO"),
     ("hydroxystearate-thin-wedge", "CCCCCC[C@H](O)CCCCCCCCCCC(=O)OC"),
+    ("pinane-ethanol-wedge-to-h", "CC1(C)[C@@H]2CC[C@@H](CCO)[C@@H]1C2"),
     ("camphorsulfonic-crossings", "CC1(C)[C@@H]2CC[C@@]1(CS(=O)(=O)O)C(=O)C2"),
     ("methoxybornane-crossings", "CO[C@@H]1C[C@@H]2CC[C@@]1(C)C2(C)C"),
     ("bornyl-thiocyanatoacetate", "CC1(C)[C@H]2CC[C@@]1(C)[C@@H](OC(=O)CSC#N)C2"),
