@@ -74,6 +74,8 @@ internal static class CrossedDoubleBonds
         return met.Count == 1 ? met[0] : (fork.Ends[0] + fork.Ends[1]) * 0.5;
     }
 
+    /// <summary>Crossings left in the built graph (their forks' ends far enough apart to stay nodes of their own)
+    /// become double bonds of unknown geometry.</summary>
     public static void Resolve(BondGraph graph, double bondLength)
     {
         for (var round = 0; round < 16; round++)
@@ -129,6 +131,8 @@ internal static class CrossedDoubleBonds
         return true;
     }
 
+    /// <summary>A fork at node n whose stem runs back to an atom: the crossing from that atom to the fork's real
+    /// arm's end, when the fork opens away from the stem and the two atoms are about a bond apart.</summary>
     private static bool TryHalf(BondGraph graph, int n, List<(int Bond, int End)> arms, (int Bond, int End) stem, double bondLength)
     {
         var from = graph.Nodes[n];
