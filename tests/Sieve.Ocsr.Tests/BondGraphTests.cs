@@ -57,4 +57,43 @@ public class BondGraphTests
         var graph = BondGraph.Build(lines, BondLength, Stroke);
         Assert.Equal(2, graph.Bonds.Count);
     }
+    [Fact]
+    public void Two_bonds_drawn_across_each_other_are_two_bonds_but_a_drawn_cross_is_an_atom()
+    {
+        // A bridge's bond passing over a ring bond: the crossing cuts both lines, about a bond long each.
+        Segment[] crossing = [new(new Pt(100, 100), new Pt(100, 160)), new(new Pt(70, 130), new Pt(130, 130))];
+        var graph = BondGraph.Build(crossing, BondLength, Stroke);
+        BondCrossings.Resolve(graph, BondLength);
+        Assert.Equal(2, graph.Bonds.Count);
+
+        // A carbon with four whole bonds drawn as a cross stays one atom with four bonds.
+        var centre = new Pt(200, 200);
+        Segment[] cross =
+        [
+            new(centre, new Pt(200, 140)), new(centre, new Pt(200, 260)),
+            new(centre, new Pt(140, 200)), new(centre, new Pt(260, 200)),
+        ];
+        graph = BondGraph.Build(cross, BondLength, Stroke);
+        BondCrossings.Resolve(graph, BondLength);
+        Assert.Equal(4, graph.Bonds.Count);
+    }
+
+    [Fact]
+    public void A_double_bond_drawn_crossed_is_one_double_bond_of_unknown_geometry()
+    {
+        // Two lines from each atom to beside the other, crossing in the middle at a narrow angle, between two
+        // chain atoms; thinning cuts them where they overlap into two forks and a short stem.
+        Pt left = new(100, 100), right = new(160, 100), before = new(70, 70), after = new(190, 130);
+        Pt forkL = new(122, 102), forkR = new(138, 98);
+        Segment[] lines =
+        [
+            new(before, left), new(right, after),
+            new(left, forkL), new(new Pt(102, 112), forkL), new(forkL, forkR),
+            new(forkR, right), new(forkR, new Pt(158, 88)),
+        ];
+        var graph = BondGraph.Build(lines, BondLength, Stroke);
+        Assert.Equal(3, graph.Bonds.Count);
+        var crossed = Assert.Single(graph.Bonds, b => b.Order == 2);
+        Assert.Equal(BondStyle.Crossed, crossed.Style);
+    }
 }

@@ -125,8 +125,11 @@ public static class StructureReader
             glyphs.Add(letter);
             lineArtParts.Add((wide.Id, strokes));
         }
+        InkWidth? widths = null;
         foreach (var (id, own) in lineArtParts)
         {
+            // A short wedge's wide end thins into a fork of spurs, a cluster of short strokes read as '-'.
+            WedgeDetector.TrimWideEndSpurs(own, widths ??= new InkWidth(image.Ink), bondLength, stroke);
             glyphs.AddRange(TouchingGlyphs.Extract(ids, id, own, bondLength, stroke, charH, GlyphClassifier.Default, ref nextId));
             lineArt.AddRange(own);
         }

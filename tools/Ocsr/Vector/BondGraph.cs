@@ -20,7 +20,10 @@ internal sealed class BondGraph
         var candidates = segments.Where(s => s.Length > Math.Max(stroke * 1.5, bondLength * 0.08)).ToList();
         var joinRadius = Math.Max(bondLength * 0.2, stroke * 1.6);
         SplitAtEndsOnThem(candidates, stroke, joinRadius);
+        var crossed = CrossedDoubleBonds.FromLines(candidates, bondLength, stroke, joinRadius);
         var kept = MultipleBonds(candidates, bondLength, stroke, joinRadius, singles ?? []);
+        var firstCrossed = kept.Count;
+        kept.AddRange(crossed.Select(c => (c, 2)));
 
         var graph = new BondGraph();
         // Ends closer than the join radius are one node (junction pixels of a thinned line wander a little).
@@ -57,7 +60,7 @@ internal sealed class BondGraph
                 continue;
             }
             seen[key] = graph.Bonds.Count;
-            graph.Bonds.Add(new DrawnBond(key.Item1, key.Item2, kept[k].Order));
+            graph.Bonds.Add(new DrawnBond(key.Item1, key.Item2, kept[k].Order, k >= firstCrossed ? BondStyle.Crossed : BondStyle.Plain));
         }
         graph.JoinSplitBonds(bondLength);
         graph.ContractCornerSplits(bondLength);
@@ -264,8 +267,9 @@ internal sealed class BondGraph
         return tracks.Select(t => t.Members).ToList();
     }
 
-    /// <summary>Of three tracks, the outer one whose gap to the middle is well over the other gap (a triple bond's
-    /// lines are evenly spaced); null when there is none.</summary>
+    /// <summary>Of three tracks, the outer one whose gap to the middle is well over the other gap and that runs
+    /// beside the middle line for only part of its length (a triple bond's lines are evenly spaced, though a wedge
+    /// meeting one can fan them, and run side by side all along); null when there is none.</summary>
     private static int? UnevenThirdTrack(List<int> group, List<Segment> segs, double stroke)
     {
         var tracks = Tracks(group, segs, stroke);
@@ -274,7 +278,13 @@ internal sealed class BondGraph
         var normal = new Pt(-axis.Direction.Y, axis.Direction.X);
         var offsets = tracks.Select(t => t.Average(g => normal.Dot(segs[g].Mid - axis.A))).ToList();
         double first = offsets[1] - offsets[0], second = offsets[2] - offsets[1];
-        return first > 1.4 * second ? 0 : second > 1.4 * first ? 2 : null;
+        int? outer = first > 1.4 * second ? 0 : second > 1.4 * first ? 2 : null;
+        if (outer is not { } o) return null;
+        var middle = Joined(tracks[1], segs);
+        var line = Joined(tracks[o], segs);
+        double p1 = middle.Project(line.A), p2 = middle.Project(line.B);
+        var overlap = Math.Min(middle.Length, Math.Max(p1, p2)) - Math.Max(0, Math.Min(p1, p2));
+        return overlap < 0.9 * line.Length ? o : null;
     }
 
     /// <summary>One segment over all pieces of a track: from the first end to the last along the track.</summary>
@@ -297,7 +307,11 @@ internal sealed class BondGraph
         if (offset < stroke * 1.2 || offset > bondLength * 0.4) return false;
         double p1 = longer.Project(shorter.A), p2 = longer.Project(shorter.B);
         var overlap = Math.Min(longer.Length, Math.Max(p1, p2)) - Math.Max(0, Math.Min(p1, p2));
-        return overlap > shorter.Length * 0.5;
+        // A multiple bond's shorter line stays about within the longer's ends (a few line widths past one where the
+        // longer was cut short at a corner); one running well past an end is another bond lying nearly parallel (a
+        // methyl crossing past a wedge in a flattened bridged ring).
+        var beyond = Math.Max(-Math.Min(p1, p2), Math.Max(p1, p2) - longer.Length);
+        return overlap > shorter.Length * 0.5 && beyond < Math.Max(bondLength * 0.15, stroke * 4);
     }
 
     private static Segment MidLine(Segment a, Segment b)
