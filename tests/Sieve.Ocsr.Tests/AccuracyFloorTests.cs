@@ -9,12 +9,12 @@ public class AccuracyFloorTests
     [InlineData("s400", 4)]
     [InlineData("s800", 5)]
     [InlineData("bold", 5)]
-    [InlineData("noisy", 3)]
+    [InlineData("noisy", 4)]
     [InlineData("abbrev", 4)]
     [InlineData("markush", 4)]
     [InlineData("jpeg", 4)]
     [InlineData("rotated", 4)]
-    [InlineData("tiff", 3)]
+    [InlineData("tiff", 4)]
     public void Reads_at_least_the_floor_of_each_style_exactly(string style, int floor)
     {
         var images = DevSet.Images().Where(i => i.Style == style).ToList();
