@@ -69,6 +69,11 @@ def write_cases(out, cases, styles, kind):
         else:
             image.quantize(16).save(os.path.join(out, name + ".png"), optimize=True)
         rows.append((name, Chem.MolToSmiles(mol)))
+    write_truth(out, rows, kind)
+
+
+def write_truth(out, rows, kind):
+    """OUT/truth.tsv: a row of name and truth SMILES per drawn case."""
     with open(os.path.join(out, "truth.tsv"), "w") as f:
         f.write("name\tsmiles\n")
         for r in rows:

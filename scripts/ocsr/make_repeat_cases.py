@@ -20,6 +20,7 @@ from rdkit.Chem import rdDepictor
 
 from devset_features import SIZE, repeat_unit
 from make_devset import draw
+from make_label_cases import write_truth
 
 # name, SMILES, seed of the chain choice (which CH2–CH2 pair goes in brackets)
 CASES = [
@@ -57,11 +58,7 @@ def main():
         rdDepictor.Compute2DCoords(mol)
         draw(mol, SIZE, bw=True).quantize(16).save(os.path.join(out, name + ".png"), optimize=True)
         rows.append((name, Chem.MolToSmiles(mol)))
-    with open(os.path.join(out, "truth.tsv"), "w") as f:
-        f.write("name\tsmiles\n")
-        for r in rows:
-            f.write("\t".join(r) + "\n")
-    print(f"{len(rows)} repeat cases -> {out}")
+    write_truth(out, rows, "repeat")
 
 
 if __name__ == "__main__":

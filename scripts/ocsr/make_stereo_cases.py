@@ -19,6 +19,7 @@ from rdkit.Chem import rdDepictor
 
 from devset_features import SIZE
 from make_devset import draw
+from make_label_cases import write_truth
 
 CASES = [
     ("butyrate-tiny-hash", "CCCCOC(=O)CCCCC(=O)O[C@H](C)C(=O)OCCCC"),
@@ -46,11 +47,7 @@ def main():
         back = Chem.MolFromMolBlock(Chem.MolToMolBlock(mol))
         draw(back, SIZE, bw=True).quantize(16).save(os.path.join(out, name + ".png"), optimize=True)
         rows.append((name, Chem.MolToSmiles(back)))
-    with open(os.path.join(out, "truth.tsv"), "w") as f:
-        f.write("name\tsmiles\n")
-        for r in rows:
-            f.write("\t".join(r) + "\n")
-    print(f"{len(rows)} stereo cases -> {out}")
+    write_truth(out, rows, "stereo")
 
 
 if __name__ == "__main__":
