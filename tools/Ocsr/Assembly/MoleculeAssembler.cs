@@ -1,4 +1,3 @@
-using OpenCvSharp;
 using Sieve.Chemistry;
 using Sieve.Ocsr.Labels;
 using Sieve.Ocsr.Vector;
@@ -50,7 +49,7 @@ internal static class MoleculeAssembler
             var best = double.MaxValue;
             for (var l = 0; l < labels.Count; l++)
             {
-                var d = BoxDistance(labels[l].Box, p);
+                var d = GraphQueries.BoxDistance(labels[l].Box, p);
                 if (d < reach && d < best) { best = d; nodeLabel[n] = l; }
             }
         }
@@ -108,13 +107,6 @@ internal static class MoleculeAssembler
         var frag = new Molecule();
         frag.AddAtom(new Atom { Element = 0, Label = text, IsBracket = true, ExplicitHydrogens = 0 });
         return frag;
-    }
-
-    private static double BoxDistance(Rect box, Pt p)
-    {
-        var dx = Math.Max(Math.Max(box.Left - p.X, p.X - box.Right), 0);
-        var dy = Math.Max(Math.Max(box.Top - p.Y, p.Y - box.Bottom), 0);
-        return Math.Sqrt(dx * dx + dy * dy);
     }
 
     private static (Molecule, List<AtomPosition>) Extract(Molecule m, List<AtomPosition> positions, List<int> atoms)

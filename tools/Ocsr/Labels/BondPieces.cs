@@ -43,7 +43,7 @@ internal static class BondPieces
         // change at its middle on a JPEG. Or a larger piece holding a stroke longer than a letter's.
         var size = Math.Max(box.Width, box.Height);
         if (LongThin(box, charH) || size > charH * 1.15 && longest.Length > charH * 1.1) return true;
-        return Math.Max(box.Width, box.Height) >= charH * 1.4 && longest.Length > Math.Max(charH * 1.1, bondLength * 0.3);
+        return size >= charH * 1.4 && longest.Length > Math.Max(charH * 1.1, bondLength * 0.3);
     }
 
     /// <summary>Lying longer than a capital is wide but low (no hyphen or minus is that long), or standing taller
@@ -59,13 +59,8 @@ internal static class BondPieces
         for (var y = box.Top; y < box.Bottom; y++)
             for (var x = box.Left; x < box.Right; x++)
                 if (componentIds.At<int>(y, x) == id) pts.Add(new Pt(x, y));
-        double mx = pts.Average(p => p.X), my = pts.Average(p => p.Y);
-        double sxx = pts.Sum(p => (p.X - mx) * (p.X - mx)), syy = pts.Sum(p => (p.Y - my) * (p.Y - my));
-        var sxy = pts.Sum(p => (p.X - mx) * (p.Y - my));
-        var angle = 0.5 * Math.Atan2(2 * sxy, sxx - syy);
-        double dx = Math.Cos(angle), dy = Math.Sin(angle);
-        var t = pts.Select(p => (p.X - mx) * dx + (p.Y - my) * dy).ToList();
-        double t0 = t.Min(), t1 = t.Max();
-        return new Segment(new Pt(mx + dx * t0, my + dy * t0), new Pt(mx + dx * t1, my + dy * t1));
+        var (centre, axis) = Geometry.PrincipalAxis(pts);
+        var t = pts.Select(p => axis.Dot(p - centre)).ToList();
+        return new Segment(centre + axis * t.Min(), centre + axis * t.Max());
     }
 }

@@ -65,9 +65,10 @@ internal static class LabelReader
             var members = group.Select(i => parts[i]).ToList();
             // A label of one glyph is never a bare C (carbon goes unlabelled) nor a lower-case letter.
             var excluded = members.Count == 1 ? LoneGlyphExcluded : null;
-            var read = members.Select(p => (p.Box, Result: classifier.Rank(Features(componentIds, p.Ids, p.Box), excluded))).ToList();
+            var features = members.Select(p => Features(componentIds, p.Ids, p.Box)).ToList();
+            var read = members.Select((p, i) => (p.Box, Result: classifier.Rank(features[i], excluded))).ToList();
             var label = Compose(read) with { ComponentIds = members.SelectMany(p => p.Ids).Distinct().ToList() };
-            if (members.Count == 1 && LoneCarbon(label, classifier.Rank(Features(componentIds, members[0].Ids, members[0].Box), null)))
+            if (members.Count == 1 && LoneCarbon(label, classifier.Rank(features[0], null)))
                 label = label with { Text = "C", Alternative = null };
             // A bar glued to a label that is none with it ("-NH2", "O-H", "B-r") is a stroke of the bond drawn to it
             // (a hashed wedge's last stroke): the label is read without it and the bar goes back as a stroke.
@@ -189,23 +190,18 @@ internal static class LabelReader
             .Select(i => (At: i, Other: Alternatives[text[i]])).Take(4).ToList();
         // In a 'CH' the doubtful C is an O even when its runner-up is another round letter (G, D).
         var swaps = undrawn ? [.. doubtful.Select(d => text[d.At] == 'C' ? (d.At, 'O') : d)] : doubtful;
-        foreach (var choices in new[] { ambiguous, swaps.Take(4).ToList() })
-            for (var mask = 1; mask < 1 << choices.Count; mask++)
-            {
-                var chars = text.ToCharArray();
-                for (var k = 0; k < choices.Count; k++)
-                    if ((mask & 1 << k) != 0) chars[choices[k].At] = choices[k].Other;
-                var candidate = new string(chars);
-                if (!Undrawn.Contains(candidate) && LabelParser.Parse(candidate) is not null) return candidate;
-            }
-        return text;
+        return FirstKnownSwap(text, ambiguous) ?? FirstKnownSwap(text, swaps.Take(4).ToList()) ?? text;
     }
 
     /// <summary>The first reading with some doubtful glyphs swapped for their runners-up that is another label the
     /// parser knows, or null.</summary>
-    internal static string? Alternative(string text, List<(int At, char Other)> doubtful)
+    internal static string? Alternative(string text, List<(int At, char Other)> doubtful) =>
+        FirstKnownSwap(text, [.. doubtful.Where(d => d.At < text.Length).Take(4)]);
+
+    /// <summary>The first text, over every subset of <paramref name="choices"/> applied, that differs from
+    /// <paramref name="text"/>, is a label the parser knows and is not one drawings never carry; null when none is.</summary>
+    private static string? FirstKnownSwap(string text, List<(int At, char Other)> choices)
     {
-        var choices = doubtful.Where(d => d.At < text.Length).Take(4).ToList();
         for (var mask = 1; mask < 1 << choices.Count; mask++)
         {
             var chars = text.ToCharArray();

@@ -212,7 +212,7 @@ internal sealed class BondGraph
             // Pieces of one line (an outer line the thinning cut in two) lie on one track; the order is the number
             // of tracks, not of pieces.
             var tracks = Tracks(group, segs, stroke);
-            if (UnevenThirdTrack(group, segs, stroke) is { } apart)
+            if (UnevenThirdTrack(group, tracks, segs) is { } apart)
             {
                 // A line beside a double bond, further off than its spacing, is a bond of its own lying nearly
                 // parallel (a methyl crossing past a C=O in a flattened bridged ring), not a triple bond's third.
@@ -270,9 +270,8 @@ internal sealed class BondGraph
     /// <summary>Of three tracks, the outer one whose gap to the middle is well over the other gap and that runs
     /// beside the middle line for only part of its length (a triple bond's lines are evenly spaced, though a wedge
     /// meeting one can fan them, and run side by side all along); null when there is none.</summary>
-    private static int? UnevenThirdTrack(List<int> group, List<Segment> segs, double stroke)
+    private static int? UnevenThirdTrack(List<int> group, List<List<int>> tracks, List<Segment> segs)
     {
-        var tracks = Tracks(group, segs, stroke);
         if (tracks.Count != 3) return null;
         var axis = segs[group.MaxBy(g => segs[g].Length)];
         var normal = new Pt(-axis.Direction.Y, axis.Direction.X);

@@ -23,7 +23,7 @@ internal static class BracketCrossings
             var far = arms.Select(s => FarEnd(s, centre)).ToList();
             foreach (var ((a, b), (c, d)) in GraphQueries.Pairings())
             {
-                if (!Opposite(centre, far[a], far[b]) || !Opposite(centre, far[c], far[d])) continue;
+                if (!Geometry.Opposite(centre, far[a], far[b], 15) || !Geometry.Opposite(centre, far[c], far[d], 15)) continue;
                 if (!IsBracket(arms[a], arms[b], far[a], far[b]) && !IsBracket(arms[c], arms[d], far[c], far[d])) continue;
                 joined.Add(new Segment(far[a], far[b]));
                 joined.Add(new Segment(far[c], far[d]));
@@ -50,12 +50,4 @@ internal static class BracketCrossings
 
     private static Pt FarEnd(Segment s, Pt centre) =>
         Geometry.Distance(s.A, centre) < Geometry.Distance(s.B, centre) ? s.B : s.A;
-
-    /// <summary>a–centre–b is one straight line (within 15°).</summary>
-    private static bool Opposite(Pt centre, Pt a, Pt b)
-    {
-        var u = a - centre;
-        var v = b - centre;
-        return u.Dot(v) / (u.Length * v.Length + 1e-9) < -Math.Cos(15 * Math.PI / 180);
-    }
 }

@@ -59,11 +59,8 @@ internal static class CrossedDoubleBonds
             if (Geometry.Distance(segs[i].A, point) < meet) { arms.Add(i); ends.Add(segs[i].B); }
             else if (Geometry.Distance(segs[i].B, point) < meet) { arms.Add(i); ends.Add(segs[i].A); }
         }
-        if (arms.Count != 2) return null;
-        Pt u = ends[0] - point, v = ends[1] - point;
-        if (u.Length < 1e-6 || v.Length < 1e-6 || u.Dot(v) / (u.Length * v.Length) < Math.Cos(ForkDegrees * Math.PI / 180)) return null;
-        var mean = u * (1 / u.Length) + v * (1 / v.Length);
-        return new LineForkAt(point, arms, ends, mean * (1 / mean.Length));
+        if (arms.Count != 2 || NarrowFork(ends[0] - point, ends[1] - point) is not { } direction) return null;
+        return new LineForkAt(point, arms, ends, direction);
     }
 
     /// <summary>Where the fork's atom is: the one arm end other lines meet, else the middle of the two ends.</summary>
@@ -120,15 +117,21 @@ internal static class CrossedDoubleBonds
         if (Atom(graph, left) is not { } x || Atom(graph, right) is not { } y) return false;
         if (Geometry.Distance(x.Position, y.Position) is var length && (length < bondLength * 0.6 || length > bondLength * 1.6)) return false;
 
-        var gone = left.Concat(right).Select(a => a.Bond).Concat(inner).OrderDescending().ToList();
-        var freed = gone.SelectMany(i => new[] { graph.Bonds[i].A, graph.Bonds[i].B }).Distinct().ToList();
-        foreach (var i in gone) graph.Bonds.RemoveAt(i);
         graph.Nodes[x.Node] = x.Position;
         graph.Nodes[y.Node] = y.Position;
-        graph.Bonds.Add(new DrawnBond(x.Node, y.Node, 2, BondStyle.Crossed));
+        Replace(graph, [.. left.Concat(right).Select(a => a.Bond).Concat(inner)], x.Node, y.Node);
+        return true;
+    }
+
+    /// <summary>The crossing's bonds give way to one double bond of unknown geometry between its two atoms; the
+    /// nodes left without bonds go.</summary>
+    private static void Replace(BondGraph graph, List<int> gone, int x, int y)
+    {
+        var freed = gone.SelectMany(i => new[] { graph.Bonds[i].A, graph.Bonds[i].B }).Distinct().ToList();
+        foreach (var i in gone.OrderDescending()) graph.Bonds.RemoveAt(i);
+        graph.Bonds.Add(new DrawnBond(x, y, 2, BondStyle.Crossed));
         foreach (var node in freed.Where(f => Incident(graph, f).Count == 0).OrderDescending())
             graph.RemoveNode(node);
-        return true;
     }
 
     /// <summary>A fork at node n whose stem runs back to an atom: the crossing from that atom to the fork's real
@@ -146,24 +149,21 @@ internal static class CrossedDoubleBonds
         int x = stem.End, y = bonded[0].End;
         var length = Geometry.Distance(graph.Nodes[x], graph.Nodes[y]);
         if (length < bondLength * 0.6 || length > bondLength * 1.6) return false;
-        var gone = arms.Select(a => a.Bond).Append(stem.Bond).OrderDescending().ToList();
-        var freed = gone.SelectMany(i => new[] { graph.Bonds[i].A, graph.Bonds[i].B }).Distinct().ToList();
-        foreach (var i in gone) graph.Bonds.RemoveAt(i);
-        graph.Bonds.Add(new DrawnBond(x, y, 2, BondStyle.Crossed));
-        foreach (var node in freed.Where(f => Incident(graph, f).Count == 0).OrderDescending())
-            graph.RemoveNode(node);
+        Replace(graph, [.. arms.Select(a => a.Bond).Append(stem.Bond)], x, y);
         return true;
     }
 
     /// <summary>The fork's mean direction (unit) from the crossing, when its two arms open at a narrow angle; null
     /// otherwise.</summary>
-    private static Pt? Fork(BondGraph graph, Pt centre, List<(int Bond, int End)> arms)
+    private static Pt? Fork(BondGraph graph, Pt centre, List<(int Bond, int End)> arms) =>
+        NarrowFork(graph.Nodes[arms[0].End] - centre, graph.Nodes[arms[1].End] - centre);
+
+    /// <summary>The mean direction (unit) of two arms u and v from one point, when they open at a narrow angle
+    /// (within <see cref="ForkDegrees"/>); null otherwise.</summary>
+    private static Pt? NarrowFork(Pt u, Pt v)
     {
-        var ends = arms.Select(a => graph.Nodes[a.End] - centre).ToList();
-        if (ends.Any(e => e.Length < 1e-6)) return null;
-        var cos = ends[0].Dot(ends[1]) / (ends[0].Length * ends[1].Length);
-        if (cos < Math.Cos(ForkDegrees * Math.PI / 180)) return null;
-        var mean = ends[0] * (1 / ends[0].Length) + ends[1] * (1 / ends[1].Length);
+        if (u.Length < 1e-6 || v.Length < 1e-6 || u.Dot(v) / (u.Length * v.Length) < Math.Cos(ForkDegrees * Math.PI / 180)) return null;
+        var mean = u * (1 / u.Length) + v * (1 / v.Length);
         return mean * (1 / mean.Length);
     }
 

@@ -21,12 +21,8 @@ internal static class GraphQueries
 
     /// <summary>a–x–b is one straight line (within <paramref name="degrees"/>): two halves of a line that x only
     /// crosses.</summary>
-    public static bool Straight(BondGraph g, int x, int a, int b, double degrees = 15)
-    {
-        var u = g.Nodes[a] - g.Nodes[x];
-        var v = g.Nodes[b] - g.Nodes[x];
-        return u.Dot(v) / (u.Length * v.Length + 1e-9) < -Math.Cos(degrees * Math.PI / 180);
-    }
+    public static bool Straight(BondGraph g, int x, int a, int b, double degrees = 15) =>
+        Geometry.Opposite(g.Nodes[x], g.Nodes[a], g.Nodes[b], degrees);
 
     /// <summary>Distance from <paramref name="p"/> to the box (0 inside).</summary>
     public static double BoxDistance(Rect box, Pt p)

@@ -83,17 +83,7 @@ internal static class HashDetector
         var longest = group.MaxBy(s => s.Length)!;
         // The line through the centres (their principal direction): a stroke's own direction is a few degrees
         // off, which over a long hash would push its far strokes off the line.
-        var origin = group.Aggregate(new Pt(0, 0), (acc, s) => acc + s.Centre) * (1.0 / group.Count);
-        double sxx = 0, sxy = 0, syy = 0;
-        foreach (var s in group)
-        {
-            var d = s.Centre - origin;
-            sxx += d.X * d.X;
-            sxy += d.X * d.Y;
-            syy += d.Y * d.Y;
-        }
-        var angle = 0.5 * Math.Atan2(2 * sxy, sxx - syy);
-        var axis = new Pt(Math.Cos(angle), Math.Sin(angle));
+        var (origin, axis) = Geometry.PrincipalAxis([.. group.Select(s => s.Centre)]);
         var normal = new Pt(-axis.Y, axis.X);
         // The strokes lie across the line (dots have no direction worth testing).
         if (longest.Length > 2.5 * stroke && Math.Abs(longest.Direction.Dot(axis)) > 0.5) return null;

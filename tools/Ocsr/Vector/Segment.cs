@@ -4,6 +4,24 @@ namespace Sieve.Ocsr.Vector;
 internal static class Geometry
 {
     public static double Distance(Pt a, Pt b) => (a - b).Length;
+
+    /// <summary>a–centre–b is one straight line (within <paramref name="degrees"/>).</summary>
+    public static bool Opposite(Pt centre, Pt a, Pt b, double degrees)
+    {
+        var u = a - centre;
+        var v = b - centre;
+        return u.Dot(v) / (u.Length * v.Length + 1e-9) < -Math.Cos(degrees * Math.PI / 180);
+    }
+
+    /// <summary>The points' centroid and their principal direction (unit; the axis they spread along most).</summary>
+    public static (Pt Centre, Pt Direction) PrincipalAxis(IReadOnlyCollection<Pt> points)
+    {
+        double mx = points.Average(p => p.X), my = points.Average(p => p.Y);
+        double sxx = points.Sum(p => (p.X - mx) * (p.X - mx)), syy = points.Sum(p => (p.Y - my) * (p.Y - my));
+        var sxy = points.Sum(p => (p.X - mx) * (p.Y - my));
+        var angle = 0.5 * Math.Atan2(2 * sxy, sxx - syy);
+        return (new Pt(mx, my), new Pt(Math.Cos(angle), Math.Sin(angle)));
+    }
 }
 
 /// <summary>A straight piece of a drawn line, from <see cref="A"/> to <see cref="B"/>.</summary>
